@@ -1,0 +1,252 @@
+/**
+ * The header fields of a message, in order and as received, with typed access that parses a
+ * header on first use and caches the result until the fields change. Malformed values of
+ * headers not checked by `parseMessage` read as absent (RFC 3261 §16.3: malformed headers not
+ * needed for the job are ignored); `retarget lint` reports them.
+ */
+import type { AuthHeader } from './auth-header.ts';
+import type { Contact } from './contact.ts';
+import type { CSeq } from './cseq.ts';
+import { SipParseError } from './errors.ts';
+import { LIST_PARSERS, SINGLE_PARSERS } from './header-parsers.ts';
+import { canonicalHeaderName, headerKey } from './header-names.ts';
+import type { MediaType } from './media-type.ts';
+import type { NameAddr } from './name-addr.ts';
+import { paramValue } from './params.ts';
+import type { Reason } from './reason.ts';
+import type { DiversionEntry, HistoryInfoEntry } from './retarget-history.ts';
+import type { RetryAfter } from './retry-after.ts';
+import { trimWhitespace } from './sip-grammar.ts';
+import { splitHeaderList } from './split-list.ts';
+import type { HeaderField } from './types.ts';
+import type { Via } from './via.ts';
+import type { Warning } from './warning.ts';
+
+const NONE: readonly never[] = Object.freeze([]) as readonly never[];
+
+export class Headers {
+  readonly #fields: HeaderField[];
+  #cache: Map<string, unknown> | undefined;
+
+  constructor(fields: Iterable<HeaderField | readonly [name: string, value: string]> = []) {
+    this.#fields = [];
+    for (const field of fields) {
+      if (Array.isArray(field)) {
+        const [name, value] = field as readonly [string, string];
+        this.#fields.push({ name, key: headerKey(name), value });
+      } else this.#fields.push(field as HeaderField);
+    }
+  }
+
+  /** @internal Used by the parser, which has already built the fields and parsed some of them. */
+  static fromParsed(fields: HeaderField[], cache: Map<string, unknown>): Headers {
+    const headers = new Headers();
+    headers.#fields.push(...fields);
+    headers.#cache = cache;
+    return headers;
+  }
+
+  get fields(): readonly HeaderField[] {
+    return this.#fields;
+  }
+
+  get size(): number {
+    return this.#fields.length;
+  }
+
+  /** The value of the first field with this name (any case, compact or long form). */
+  get(name: string): string | undefined {
+    const key = headerKey(name);
+    for (const field of this.#fields) if (field.key === key) return field.value;
+    return undefined;
+  }
+
+  /** The value of every field with this name, one string per header line. */
+  getAll(name: string): string[] {
+    const key = headerKey(name);
+    const values: string[] = [];
+    for (const field of this.#fields) if (field.key === key) values.push(field.value);
+    return values;
+  }
+
+  /** The elements of a list header across all its fields (commas split outside quotes and < >). */
+  list(name: string): string[] {
+    const values: string[] = [];
+    for (const value of this.getAll(name)) values.push(...splitHeaderList(value));
+    return values;
+  }
+
+  has(name: string): boolean {
+    return this.get(name) !== undefined;
+  }
+
+  count(name: string): number {
+    return this.getAll(name).length;
+  }
+
+  /** Adds a field after the others. */
+  append(name: string, value: string): this {
+    this.#fields.push({ name: canonicalHeaderName(name), key: headerKey(name), value });
+    this.#cache = undefined;
+    return this;
+  }
+
+  /** Adds a field before the first field of the same name, or first of all (for Via, Route). */
+  prepend(name: string, value: string): this {
+    const key = headerKey(name);
+    const index = this.#fields.findIndex((field) => field.key === key);
+    this.#fields.splice(index === -1 ? 0 : index, 0, { name: canonicalHeaderName(name), key, value });
+    this.#cache = undefined;
+    return this;
+  }
+
+  /** Replaces every field of this name with one field, kept where the first one stood. */
+  set(name: string, value: string): this {
+    const key = headerKey(name);
+    const index = this.#fields.findIndex((field) => field.key === key);
+    if (index === -1) return this.append(name, value);
+    const keep = this.#fields[index]!;
+    this.remove(name);
+    this.#fields.splice(index, 0, { name: keep.name, key, value });
+    return this;
+  }
+
+  /** Removes every field of this name; returns how many went. */
+  remove(name: string): number {
+    const key = headerKey(name);
+    const before = this.#fields.length;
+    for (let i = this.#fields.length - 1; i >= 0; i--) if (this.#fields[i]!.key === key) this.#fields.splice(i, 1);
+    this.#cache = undefined;
+    return before - this.#fields.length;
+  }
+
+  /** Removes the first element of a list header (the top Via on a response, §18.1.2). */
+  removeFirst(name: string): string | undefined {
+    const key = headerKey(name);
+    const index = this.#fields.findIndex((field) => field.key === key);
+    if (index === -1) return undefined;
+    const field = this.#fields[index]!;
+    const elements = splitHeaderList(field.value);
+    const first = elements.shift();
+    if (elements.length === 0) this.#fields.splice(index, 1);
+    else this.#fields[index] = { name: field.name, key, value: elements.join(', ') };
+    this.#cache = undefined;
+    return first;
+  }
+
+  clone(): Headers {
+    return Headers.fromParsed([...this.#fields], new Map(this.#cache ?? []));
+  }
+
+  #cached<T>(key: string, compute: () => T): T {
+    this.#cache ??= new Map();
+    if (this.#cache.has(key)) return this.#cache.get(key) as T;
+    const value = compute();
+    this.#cache.set(key, value);
+    return value;
+  }
+
+  #single<T>(key: string): T | undefined {
+    return this.#cached(key, () => {
+      const value = this.get(key);
+      if (value === undefined) return undefined;
+      const parsed = SINGLE_PARSERS[key]!(value);
+      return parsed instanceof SipParseError ? undefined : (parsed as T);
+    });
+  }
+
+  #list<T>(key: string): readonly T[] {
+    return this.#cached(key, () => {
+      const parse = LIST_PARSERS[key]!;
+      const items: T[] = [];
+      for (const element of this.list(key)) {
+        const parsed = parse(element);
+        if (parsed instanceof SipParseError) return NONE;
+        items.push(parsed as T);
+      }
+      return items;
+    });
+  }
+
+  /** Every Via value, top first (§20.42). */
+  via(): readonly Via[] { return this.#list<Via>('via'); }
+  topVia(): Via | undefined { return this.via()[0]; }
+  from(): NameAddr | undefined { return this.#single<NameAddr>('from'); }
+  to(): NameAddr | undefined { return this.#single<NameAddr>('to'); }
+  fromTag(): string | undefined { return tagOf(this.from()); }
+  toTag(): string | undefined { return tagOf(this.to()); }
+  callId(): string | undefined { return this.#single<string>('call-id'); }
+  cseq(): CSeq | undefined { return this.#single<CSeq>('cseq'); }
+  maxForwards(): number | undefined { return this.#single<number>('max-forwards'); }
+  expires(): number | undefined { return this.#single<number>('expires'); }
+  minExpires(): number | undefined { return this.#single<number>('min-expires'); }
+  contentLength(): number | undefined { return this.#single<number>('content-length'); }
+  maxBreadth(): number | undefined { return this.#single<number>('max-breadth'); }
+  contentType(): MediaType | undefined { return this.#single<MediaType>('content-type'); }
+  retryAfter(): RetryAfter | undefined { return this.#single<RetryAfter>('retry-after'); }
+  replyTo(): NameAddr | undefined { return this.#single<NameAddr>('reply-to'); }
+
+  /** `Contact: *` (§10.2.2), only meaningful in REGISTER. */
+  isContactStar(): boolean {
+    return this.#cached('contact*', () => {
+      const values = this.getAll('contact');
+      return values.length > 0 && values.every((value) => trimWhitespace(value) === '*');
+    });
+  }
+
+  /** Every Contact value; empty for `Contact: *` or malformed Contacts. */
+  contacts(): readonly Contact[] { return this.isContactStar() ? NONE : this.#list<Contact>('contact'); }
+  route(): readonly NameAddr[] { return this.#list<NameAddr>('route'); }
+  recordRoute(): readonly NameAddr[] { return this.#list<NameAddr>('record-route'); }
+  path(): readonly NameAddr[] { return this.#list<NameAddr>('path'); }
+  diversion(): readonly DiversionEntry[] { return this.#list<DiversionEntry>('diversion'); }
+  historyInfo(): readonly HistoryInfoEntry[] { return this.#list<HistoryInfoEntry>('history-info'); }
+  reason(): readonly Reason[] { return this.#list<Reason>('reason'); }
+  warning(): readonly Warning[] { return this.#list<Warning>('warning'); }
+
+  require(): readonly string[] { return this.#tokens('require'); }
+  supported(): readonly string[] { return this.#tokens('supported'); }
+  unsupported(): readonly string[] { return this.#tokens('unsupported'); }
+  proxyRequire(): readonly string[] { return this.#tokens('proxy-require'); }
+  allow(): readonly string[] { return this.#tokens('allow'); }
+  contentEncoding(): readonly string[] { return this.#tokens('content-encoding'); }
+
+  wwwAuthenticate(): readonly AuthHeader[] { return this.#auth('www-authenticate'); }
+  proxyAuthenticate(): readonly AuthHeader[] { return this.#auth('proxy-authenticate'); }
+  authorization(): readonly AuthHeader[] { return this.#auth('authorization'); }
+  proxyAuthorization(): readonly AuthHeader[] { return this.#auth('proxy-authorization'); }
+  authenticationInfo(): Readonly<Record<string, string>> | undefined {
+    return this.#single<Record<string, string>>('authentication-info');
+  }
+
+  /** Option tags and methods may be spread over several fields (§7.3.1). */
+  #tokens(key: string): readonly string[] {
+    return this.#cached(key, () => {
+      const tokens: string[] = [];
+      for (const value of this.getAll(key)) {
+        const parsed = SINGLE_PARSERS[key]!(value);
+        if (parsed instanceof SipParseError) return NONE;
+        tokens.push(...(parsed as string[]));
+      }
+      return tokens;
+    });
+  }
+
+  /** Several challenges come as several fields; their commas separate auth-params. */
+  #auth(key: string): readonly AuthHeader[] {
+    return this.#cached(key, () => {
+      const items: AuthHeader[] = [];
+      for (const value of this.getAll(key)) {
+        const parsed = SINGLE_PARSERS[key]!(value);
+        if (!(parsed instanceof SipParseError)) items.push(parsed as AuthHeader);
+      }
+      return items;
+    });
+  }
+}
+
+function tagOf(nameAddr: NameAddr | undefined): string | undefined {
+  if (nameAddr === undefined) return undefined;
+  const tag = paramValue(nameAddr.params, 'tag');
+  return typeof tag === 'string' ? tag : undefined;
+}

@@ -1,0 +1,288 @@
+/**
+ * parseMessage: one whole SIP message (a datagram, or a frame cut by the stream framer) into a
+ * `SipMessage`, or a `SipParseError` value. RFC 3261 §7 (message format), §7.3.1 (folding,
+ * compact forms, lists), §7.5 (leading CRLFs), §18.3 (Content-Length framing), §16.3 step 1
+ * (reasonable syntax). The headers every element needs (Via, From, To, Call-ID, CSeq,
+ * Max-Forwards, Contact, Content-Length) and the Request-URI are checked here, so a message that
+ * parses can be routed; the other headers are parsed on first use.
+ */
+import { parseContact, type Contact } from './contact.ts';
+import { parseCSeq } from './cseq.ts';
+import { type PartialMessage, SipParseError } from './errors.ts';
+import { parseCallId } from './header-parsers.ts';
+import { headerKey } from './header-names.ts';
+import { Headers } from './headers.ts';
+import { parseIntegerHeader } from './integer-header.ts';
+import { isKnownMethod } from './method.ts';
+import { parseNameAddr } from './name-addr.ts';
+import { abbreviate, isToken, isTokenCode, isWhitespaceCode, trimWhitespace } from './sip-grammar.ts';
+import { splitHeaderList } from './split-list.ts';
+import { EMPTY_BODY, type HeaderField, type SipMessage } from './types.ts';
+import { type Uri, isSipUri, parseUri } from './uri.ts';
+import { parseVia, type Via } from './via.ts';
+
+export type ParseResult = SipMessage | SipParseError;
+
+export interface ParseOptions {
+  /** Largest message accepted, in octets (default 65 535, the largest UDP datagram). */
+  readonly maxMessageSize?: number;
+}
+
+const DEFAULT_PARSE_OPTIONS = { maxMessageSize: 65535 } as const;
+
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** Parses one whole message from octets or from a string (a string's body is UTF-8 encoded). */
+export function parseMessage(input: Uint8Array | string, options: ParseOptions = {}): ParseResult {
+  const maxSize = options.maxMessageSize ?? DEFAULT_PARSE_OPTIONS.maxMessageSize;
+  if (input.length > maxSize) {
+    return new SipParseError('SIP_ERR_MESSAGE_TOO_LARGE', `${input.length} > ${maxSize}`, { responseStatus: 513 });
+  }
+  let head: string;
+  let rest: Uint8Array;
+  if (typeof input === 'string') {
+    let end = input.indexOf('\r\n\r\n');
+    let separator = 4;
+    if (end === -1) { end = input.indexOf('\n\n'); separator = 2; }
+    if (end === -1) { head = input; rest = EMPTY_BODY; } else {
+      head = input.slice(0, end);
+      const tail = end + separator;
+      rest = tail < input.length ? Buffer.from(input.slice(tail), 'utf8') : EMPTY_BODY;
+    }
+  } else {
+    const bytes = Buffer.isBuffer(input) ? input : Buffer.from(input.buffer, input.byteOffset, input.length);
+    let end = bytes.indexOf('\r\n\r\n');
+    let separator = 4;
+    if (end === -1) { end = bytes.indexOf('\n\n'); separator = 2; }
+    const headBytes = end === -1 ? bytes : bytes.subarray(0, end);
+    rest = end === -1 ? EMPTY_BODY : bytes.subarray(end + separator);
+    head = decodeHead(headBytes);
+  }
+  return parseHeadAndBody(head, rest);
+}
+
+/** Header text is UTF-8 (§7.3.1); bytes that are not valid UTF-8 are kept one char per octet. */
+function decodeHead(bytes: Buffer): string {
+  for (let i = 0; i < bytes.length; i++) {
+    if (bytes[i]! >= 0x80) {
+      try {
+        return strictUtf8.decode(bytes);
+      } catch {
+        return bytes.toString('latin1');
+      }
+    }
+  }
+  return bytes.toString('latin1');
+}
+
+interface CoreHeaders {
+  vias: Via[];
+  contacts: Contact[];
+  contactStar: boolean;
+  contentLength: number | undefined;
+}
+
+/** Parses the start line and headers (`head`, without the empty line) and cuts the body. */
+export function parseHeadAndBody(head: string, rest: Uint8Array): ParseResult {
+  // §7.5: CRLFs before the start line are ignored.
+  let pos = 0;
+  while (pos < head.length && (head.charCodeAt(pos) === 13 || head.charCodeAt(pos) === 10)) pos++;
+  if (pos >= head.length) return new SipParseError('SIP_ERR_EMPTY_MESSAGE', 'no start line');
+  let lineEnd = head.indexOf('\n', pos);
+  if (lineEnd === -1) lineEnd = head.length;
+  const startLine = head.slice(pos, lineEnd > pos && head.charCodeAt(lineEnd - 1) === 13 ? lineEnd - 1 : lineEnd);
+  const start = parseStartLine(startLine);
+  if (start instanceof SipParseError) return start;
+  const partial: PartialMessage = start.kind === 'request'
+    ? { startLine, isRequest: true, method: start.method }
+    : { startLine, isRequest: false };
+
+  const fields: HeaderField[] = [];
+  const cache = new Map<string, unknown>();
+  const core: CoreHeaders = { vias: [], contacts: [], contactStar: false, contentLength: undefined };
+  pos = lineEnd + 1;
+  while (pos < head.length) {
+    let nl = head.indexOf('\n', pos);
+    if (nl === -1) nl = head.length;
+    let contentEnd = nl > pos && head.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
+    const colon = head.indexOf(':', pos);
+    if (colon === -1 || colon > contentEnd) {
+      if (contentEnd === pos) { pos = nl + 1; continue; } // stray empty line at the very end
+      return new SipParseError('SIP_ERR_HEADER_LINE', `no colon in ${abbreviate(head.slice(pos, contentEnd))}`, { partial });
+    }
+    let nameEnd = colon;
+    while (nameEnd > pos && isWhitespaceCode(head.charCodeAt(nameEnd - 1))) nameEnd--;
+    const name = head.slice(pos, nameEnd);
+    for (let i = 0; i < name.length; i++) {
+      if (!isTokenCode(name.charCodeAt(i))) {
+        return new SipParseError('SIP_ERR_HEADER_LINE', `bad header name ${abbreviate(name)}`, { partial });
+      }
+    }
+    if (name.length === 0) return new SipParseError('SIP_ERR_HEADER_LINE', 'empty header name', { partial });
+    let value = trimWhitespace(head.slice(colon + 1, contentEnd));
+    // §7.3.1: a line starting with SP or HTAB continues the previous header (folding).
+    let next = nl + 1;
+    while (next < head.length && isWhitespaceCode(head.charCodeAt(next))) {
+      let foldEnd = head.indexOf('\n', next);
+      if (foldEnd === -1) foldEnd = head.length;
+      contentEnd = foldEnd > next && head.charCodeAt(foldEnd - 1) === 13 ? foldEnd - 1 : foldEnd;
+      const more = trimWhitespace(head.slice(next, contentEnd));
+      if (more.length > 0) value = value.length > 0 ? `${value} ${more}` : more;
+      next = foldEnd + 1;
+    }
+    pos = next;
+    const key = headerKey(name);
+    fields.push({ name, key, value });
+    const problem = checkCoreHeader(key, value, cache, core);
+    if (problem !== undefined) return problem.within(name, partial);
+  }
+  cache.set('via', core.vias);
+  cache.set('contact', core.contacts);
+  cache.set('contact*', core.contactStar);
+  for (const key of ['from', 'to', 'call-id', 'cseq', 'max-forwards', 'content-length']) {
+    if (!cache.has(key)) cache.set(key, undefined);
+  }
+
+  let body = rest;
+  if (core.contentLength !== undefined) {
+    // §18.3: a datagram shorter than Content-Length is an error (RFC 4475 §3.1.2.2 clerr);
+    // octets beyond it are not part of this message (§3.1.1.8 dblreq).
+    if (rest.length < core.contentLength) {
+      return new SipParseError('SIP_ERR_BODY_TRUNCATED', `Content-Length ${core.contentLength}, ${rest.length} octets present`, { partial });
+    }
+    body = rest.length === core.contentLength ? rest : rest.subarray(0, core.contentLength);
+  }
+  const headers = Headers.fromParsed(fields, cache);
+  if (start.kind === 'request') {
+    const cseq = cache.get('cseq') as { method: string } | undefined;
+    if (cseq !== undefined && cseq.method !== start.method) {
+      // RFC 4475 §3.1.2.17/18: 400, or 501 when the method itself is unknown.
+      return new SipParseError('SIP_ERR_CSEQ_METHOD_MISMATCH', `${start.method} vs CSeq ${cseq.method}`, {
+        responseStatus: isKnownMethod(start.method) ? 400 : 501, header: 'CSeq', partial,
+      });
+    }
+    return { kind: 'request', method: start.method, uri: start.uri, version: start.version, headers, body };
+  }
+  return { kind: 'response', status: start.status, reason: start.reason, version: start.version, headers, body };
+}
+
+/** Parses the headers every element relies on, as they are met. Returns the first defect. */
+function checkCoreHeader(key: string, value: string, cache: Map<string, unknown>, core: CoreHeaders): SipParseError | undefined {
+  switch (key) {
+    case 'via':
+      for (const element of splitHeaderList(value)) {
+        const via = parseVia(element);
+        if (via instanceof SipParseError) return via;
+        core.vias.push(via);
+      }
+      return undefined;
+    case 'contact':
+      if (value === '*') { core.contactStar = true; return undefined; }
+      for (const element of splitHeaderList(value)) {
+        const contact = parseContact(element);
+        if (contact instanceof SipParseError) return contact;
+        core.contacts.push(contact);
+      }
+      return undefined;
+    case 'from':
+    case 'to':
+      return keepFirst(key, parseNameAddr(value), cache);
+    case 'call-id':
+      return keepFirst(key, parseCallId(value), cache);
+    case 'cseq':
+      return keepFirst(key, parseCSeq(value), cache);
+    case 'max-forwards':
+      return keepFirst(key, parseIntegerHeader(value), cache);
+    case 'content-length': {
+      const length = parseIntegerHeader(value);
+      if (length instanceof SipParseError) {
+        return new SipParseError('SIP_ERR_CONTENT_LENGTH', `Content-Length ${abbreviate(value)}`);
+      }
+      // RFC 4475 §3.3.9 (mcl01): two Content-Lengths leave the framing unknowable.
+      if (core.contentLength !== undefined) {
+        return new SipParseError('SIP_ERR_CONTENT_LENGTH_DUPLICATE', `Content-Length ${core.contentLength} and ${length}`);
+      }
+      core.contentLength = length;
+      cache.set(key, length);
+      return undefined;
+    }
+    default:
+      return undefined;
+  }
+}
+
+function keepFirst(key: string, parsed: unknown, cache: Map<string, unknown>): SipParseError | undefined {
+  if (parsed instanceof SipParseError) return parsed;
+  if (!cache.has(key)) cache.set(key, parsed);
+  return undefined;
+}
+
+type StartLine =
+  | { kind: 'request'; method: string; uri: Uri; version: string }
+  | { kind: 'response'; status: number; reason: string; version: string };
+
+/** Request-Line = Method SP Request-URI SP SIP-Version; Status-Line = SIP-Version SP Status-Code SP Reason-Phrase */
+function parseStartLine(line: string): StartLine | SipParseError {
+  if (line.length > 4 && line.charCodeAt(3) === 47 && line.slice(0, 4).toUpperCase() === 'SIP/') {
+    return parseStatusLine(line);
+  }
+  const firstSpace = line.indexOf(' ');
+  const lastSpace = line.lastIndexOf(' ');
+  if (firstSpace <= 0 || firstSpace === lastSpace) {
+    return new SipParseError('SIP_ERR_START_LINE', `not "Method SP Request-URI SP SIP-Version": ${abbreviate(line)}`);
+  }
+  const method = line.slice(0, firstSpace);
+  const partial: PartialMessage = { startLine: line, isRequest: true, method };
+  if (!isToken(method)) return new SipParseError('SIP_ERR_METHOD', `method ${abbreviate(method)}`, { partial });
+  const version = line.slice(lastSpace + 1);
+  const uriText = line.slice(firstSpace + 1, lastSpace);
+  // RFC 4475 §3.1.2.9/10 (lwsstart, trws): only single SPs delimit the request line.
+  if (version.length === 0 || uriText.length === 0 || uriText.charCodeAt(0) === 32 || uriText.charCodeAt(uriText.length - 1) === 32) {
+    return new SipParseError('SIP_ERR_START_LINE', `extra whitespace in the request line ${abbreviate(line)}`, { partial });
+  }
+  const versionProblem = checkVersion(version, partial);
+  if (versionProblem !== undefined) return versionProblem;
+  const uri = parseRequestUri(uriText, partial);
+  if (uri instanceof SipParseError) return uri;
+  return { kind: 'request', method, uri, version: 'SIP/2.0' };
+}
+
+function checkVersion(version: string, partial: PartialMessage): SipParseError | undefined {
+  if (version === 'SIP/2.0') return undefined;
+  if (/^SIP\/[0-9]+\.[0-9]+$/i.test(version)) {
+    if (version.slice(4) === '2.0') return undefined;
+    // §21.5.6 505 Version Not Supported (RFC 4475 §3.1.2.16 badvers).
+    return new SipParseError('SIP_ERR_VERSION', `${abbreviate(version)} is not SIP/2.0`, { responseStatus: 505, partial });
+  }
+  return new SipParseError('SIP_ERR_START_LINE', `no SIP-Version at the end of ${abbreviate(partial.startLine ?? '')}`, { partial });
+}
+
+/** Request-URI (§7.1, §19.1.1): no < >, no LWS, no headers; any absolute URI scheme. */
+function parseRequestUri(text: string, partial: PartialMessage): Uri | SipParseError {
+  const fail = (why: string): SipParseError =>
+    new SipParseError('SIP_ERR_REQUEST_URI', `${why}: ${abbreviate(text)}`, { partial });
+  if (text.charCodeAt(0) === 60) return fail('Request-URI inside < >'); // RFC 4475 §3.1.2.7
+  for (let i = 0; i < text.length; i++) {
+    if (isWhitespaceCode(text.charCodeAt(i))) return fail('LWS inside the Request-URI'); // §3.1.2.8
+  }
+  const uri = parseUri(text);
+  if (uri instanceof SipParseError) return fail(uri.message);
+  // Table 1 of §19.1.1: headers are not allowed in a Request-URI (RFC 4475 §3.1.2.11 escruri).
+  if (isSipUri(uri) && uri.headers.length > 0) return fail('headers ("?") in the Request-URI');
+  return uri;
+}
+
+function parseStatusLine(line: string): StartLine | SipParseError {
+  const partial: PartialMessage = { startLine: line, isRequest: false };
+  const firstSpace = line.indexOf(' ');
+  if (firstSpace === -1) return new SipParseError('SIP_ERR_START_LINE', `no status code in ${abbreviate(line)}`, { partial });
+  const versionProblem = checkVersion(line.slice(0, firstSpace), partial);
+  if (versionProblem !== undefined) return versionProblem;
+  const codeText = line.slice(firstSpace + 1, firstSpace + 4);
+  const after = line.charCodeAt(firstSpace + 4);
+  // Status-Code = 3DIGIT, 100 to 699 (RFC 4475 §3.1.2.19 bigcode).
+  if (!/^[1-6][0-9][0-9]$/.test(codeText) || !(Number.isNaN(after) || after === 32)) {
+    return new SipParseError('SIP_ERR_STATUS_CODE', `status ${abbreviate(line.slice(firstSpace + 1))}`, { partial });
+  }
+  return { kind: 'response', status: Number(codeText), reason: line.slice(firstSpace + 5), version: 'SIP/2.0' };
+}

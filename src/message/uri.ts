@@ -1,0 +1,195 @@
+/**
+ * URIs: SIP and SIPS (RFC 3261 §19.1, with RFC 5118 IPv6 references), tel (RFC 3966) and any
+ * other absolute URI kept opaque (§19.1 lets a Contact carry any scheme).
+ */
+import { SipParseError } from './errors.ts';
+import { type Params, formatParams, parseParams } from './params.ts';
+import { abbreviate, parseDigits } from './sip-grammar.ts';
+
+export interface SipUri {
+  readonly scheme: 'sip' | 'sips';
+  /** userinfo user part, still %-escaped as received. */
+  readonly user: string | undefined;
+  readonly password: string | undefined;
+  /** Host as received; IPv6 references keep their brackets. */
+  readonly host: string;
+  readonly port: number | undefined;
+  readonly params: Params;
+  /** `?name=value&…` headers, names and values still %-escaped. */
+  readonly headers: Params;
+}
+
+export interface TelUri {
+  readonly scheme: 'tel';
+  /** The telephone-subscriber number with visual separators, as received. */
+  readonly number: string;
+  readonly params: Params;
+}
+
+/** Any other absolute URI (`http:`, `mailto:`, `urn:` …): scheme plus opaque text. */
+export interface OpaqueUri {
+  readonly scheme: string;
+  readonly opaque: string;
+}
+
+export type Uri = SipUri | TelUri | OpaqueUri;
+
+export function isSipUri(uri: Uri): uri is SipUri {
+  return uri.scheme === 'sip' || uri.scheme === 'sips';
+}
+
+export function isTelUri(uri: Uri): uri is TelUri {
+  return uri.scheme === 'tel';
+}
+
+const URI_STOP = new Uint8Array(128);
+for (const ch of ' \t\r\n<>"') URI_STOP[ch.charCodeAt(0)] = 1;
+
+function hasForbiddenCharacter(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 32 || (code < 128 && URI_STOP[code] === 1)) return true;
+  }
+  return false;
+}
+
+function uriError(text: string, why: string): SipParseError {
+  return new SipParseError('SIP_ERR_URI', `${why} in ${abbreviate(text)}`);
+}
+
+/** Parses a URI. Returns a `SipParseError` value (code SIP_ERR_URI) for malformed text. */
+export function parseUri(text: string): Uri | SipParseError {
+  const colon = text.indexOf(':');
+  if (colon <= 0) return uriError(text, 'no scheme');
+  if (hasForbiddenCharacter(text)) return uriError(text, 'whitespace, control or <>" characters');
+  const first = text.charCodeAt(0);
+  // Hot path: "sip:" in lower case, as nearly every URI is written.
+  if (colon === 3 && first === 115 && text.charCodeAt(1) === 105 && text.charCodeAt(2) === 112) {
+    return parseSipUri(text, 'sip', 4);
+  }
+  const scheme = text.slice(0, colon).toLowerCase();
+  if (!/^[a-z][a-z0-9+.-]*$/.test(scheme)) return uriError(text, 'bad scheme');
+  if (scheme === 'sip' || scheme === 'sips') return parseSipUri(text, scheme, colon + 1);
+  if (scheme === 'tel') return parseTelUri(text, colon + 1);
+  if (colon + 1 >= text.length) return uriError(text, 'empty URI after the scheme');
+  return { scheme, opaque: text.slice(colon + 1) };
+}
+
+function parseSipUri(text: string, scheme: 'sip' | 'sips', start: number): SipUri | SipParseError {
+  let user: string | undefined;
+  let password: string | undefined;
+  let hostStart = start;
+  const at = text.indexOf('@', start);
+  if (at !== -1) {
+    const userinfo = text.slice(start, at);
+    const colon = userinfo.indexOf(':');
+    user = colon === -1 ? userinfo : userinfo.slice(0, colon);
+    if (colon !== -1) password = userinfo.slice(colon + 1);
+    if (user.length === 0) return uriError(text, 'empty user part');
+    hostStart = at + 1;
+  }
+  // hostport = host [ ":" port ]; host = hostname / IPv4address / IPv6reference
+  let i = hostStart;
+  let hostEnd: number;
+  if (text.charCodeAt(i) === 91 /* [ */) {
+    const close = text.indexOf(']', i);
+    if (close === -1) return uriError(text, 'IPv6 reference without "]"');
+    // RFC 5118 §4.10: tolerate the 3-colon form of RFC 3261's ABNF as well as RFC 4291's.
+    if (!/^[0-9a-fA-F:.]+$/.test(text.slice(i + 1, close))) return uriError(text, 'bad IPv6 reference');
+    hostEnd = close + 1;
+    i = hostEnd;
+  } else {
+    while (i < text.length) {
+      const code = text.charCodeAt(i);
+      if (code === 58 || code === 59 || code === 63) break; // : ; ?
+      // hostname = *( domainlabel "." ) toplabel; IPv4address: letters, digits, "-" and "."
+      if (!((code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57)
+        || code === 45 || code === 46 || code === 95)) {
+        return uriError(text, 'bad character in host');
+      }
+      i++;
+    }
+    hostEnd = i;
+  }
+  if (hostEnd === hostStart) return uriError(text, 'empty host');
+  const host = text.slice(hostStart, hostEnd);
+  let port: number | undefined;
+  if (i < text.length && text.charCodeAt(i) === 58) {
+    const portStart = i + 1;
+    i = portStart;
+    while (i < text.length && text.charCodeAt(i) >= 48 && text.charCodeAt(i) <= 57) i++;
+    port = parseDigits(text.slice(portStart, i));
+    // RFC 5118 §4.2: an unbracketed IPv6 address leaves more colons here.
+    if (port === undefined || port > 65535 || i - portStart > 5) return uriError(text, 'bad port (an IPv6 address needs [ ])');
+  }
+  let params: Params = [];
+  let headers: Params = [];
+  if (i < text.length && text.charCodeAt(i) === 59) {
+    const parsed = parseParams(text, i, { uri: true, stopCode: 63 });
+    if (parsed instanceof SipParseError) return uriError(text, parsed.message);
+    params = parsed.params;
+    i = parsed.end;
+  }
+  if (i < text.length && text.charCodeAt(i) === 63 /* ? */) {
+    const parsed = parseUriHeaders(text, i + 1);
+    if (parsed instanceof SipParseError) return parsed;
+    headers = parsed;
+    i = text.length;
+  }
+  if (i !== text.length) return uriError(text, 'unexpected characters after the host');
+  return { scheme, user, password, host, port, params, headers };
+}
+
+function parseUriHeaders(text: string, start: number): Params | SipParseError {
+  const headers: { name: string; value: string | null }[] = [];
+  for (const part of text.slice(start).split('&')) {
+    const eq = part.indexOf('=');
+    const name = eq === -1 ? part : part.slice(0, eq);
+    if (name.length === 0) return uriError(text, 'empty header name after "?"');
+    headers.push({ name, value: eq === -1 ? '' : part.slice(eq + 1) });
+  }
+  return headers;
+}
+
+function parseTelUri(text: string, start: number): TelUri | SipParseError {
+  const semi = text.indexOf(';', start);
+  const number = text.slice(start, semi === -1 ? text.length : semi);
+  // telephone-subscriber: global "+" digits or local digits / *#, with visual separators -.()
+  if (!/^\+?[0-9A-Fa-f*#().\-pwPW]+$/.test(number)) return uriError(text, 'bad telephone number');
+  let params: Params = [];
+  if (semi !== -1) {
+    const parsed = parseParams(text, semi, { uri: true });
+    if (parsed instanceof SipParseError) return uriError(text, parsed.message);
+    if (parsed.end !== text.length) return uriError(text, 'bad tel parameters');
+    params = parsed.params;
+  }
+  return { scheme: 'tel', number, params };
+}
+
+/** Prints a URI from its parts (the parts keep their escaping, so this round-trips). */
+export function formatUri(uri: Uri): string {
+  if (uri.scheme === 'sip' || uri.scheme === 'sips') {
+    const sip = uri as SipUri;
+    let out = `${sip.scheme}:`;
+    if (sip.user !== undefined) out += sip.password !== undefined ? `${sip.user}:${sip.password}@` : `${sip.user}@`;
+    out += sip.host;
+    if (sip.port !== undefined) out += `:${sip.port}`;
+    out += formatParams(sip.params);
+    if (sip.headers.length > 0) {
+      out += `?${sip.headers.map((h) => `${h.name}=${h.value ?? ''}`).join('&')}`;
+    }
+    return out;
+  }
+  if (uri.scheme === 'tel') {
+    const tel = uri as TelUri;
+    return `tel:${tel.number}${formatParams(tel.params)}`;
+  }
+  const opaque = uri as OpaqueUri;
+  return `${opaque.scheme}:${opaque.opaque}`;
+}
+
+/** Decodes %HH escapes once (RFC 3261 §19.1.4; RFC 4475 §3.1.1.3: never recursively). */
+export function unescapeUriPart(text: string): string {
+  if (text.indexOf('%') === -1) return text;
+  return text.replace(/%([0-9A-Fa-f]{2})/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+}
