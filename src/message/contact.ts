@@ -40,15 +40,22 @@ export function parseContact(text: string): Contact | SipParseError {
   const nameAddr = parseNameAddr(text);
   if (nameAddr instanceof SipParseError) return nameAddr;
   const params = nameAddr.params;
-  if (params.length === 0) {
-    return { ...nameAddr, q: undefined, expires: undefined, instance: undefined, regId: undefined };
+  let q: string | null | undefined;
+  let expires: string | null | undefined;
+  let instance: string | null | undefined;
+  let regId: string | null | undefined;
+  if (params.length > 0) {
+    q = paramValue(params, 'q');
+    expires = paramValue(params, 'expires');
+    instance = paramValue(params, '+sip.instance');
+    regId = paramValue(params, 'reg-id');
   }
-  const q = paramValue(params, 'q');
-  const expires = paramValue(params, 'expires');
-  const instance = paramValue(params, '+sip.instance');
-  const regId = paramValue(params, 'reg-id');
+  // An explicit object literal keeps one hidden class for every Contact (a spread does not).
   return {
-    ...nameAddr,
+    displayName: nameAddr.displayName,
+    uri: nameAddr.uri,
+    uriText: nameAddr.uriText,
+    params,
     q: typeof q === 'string' ? parseQValue(q) : undefined,
     expires: typeof expires === 'string' ? parseDeltaSeconds(expires) : expires === null ? 3600 : undefined,
     instance: typeof instance === 'string' ? unquote(instance) : undefined,
