@@ -23,9 +23,20 @@ export const NO_PARAMS: Params = Object.freeze([]) as Params;
 export function paramValue(params: Params, name: string): string | null | undefined {
   for (let i = 0; i < params.length; i++) {
     const param = params[i]!;
-    if (param.name === name || param.name.toLowerCase() === name) return param.value;
+    if (param.name === name || equalsLowerCase(param.name, name)) return param.value;
   }
   return undefined;
+}
+
+/** ASCII case-insensitive `text === lower` for a lower-case `lower`, without allocating. */
+export function equalsLowerCase(text: string, lower: string): boolean {
+  if (text.length !== lower.length) return false;
+  for (let i = 0; i < text.length; i++) {
+    let code = text.charCodeAt(i);
+    if (code >= 65 && code <= 90) code += 32;
+    if (code !== lower.charCodeAt(i)) return false;
+  }
+  return true;
 }
 
 export function hasParam(params: Params, name: string): boolean {
