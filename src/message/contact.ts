@@ -4,7 +4,9 @@
  */
 import { SipParseError } from './errors.ts';
 import { type NameAddr, parseNameAddr } from './name-addr.ts';
-import { paramValue } from './params.ts';
+import { scannedCount, scannedValue } from './param-scanner.ts';
+import { type Params, paramValue } from './params.ts';
+import type { Uri } from './uri.ts';
 import { parseDigits, unquote } from './sip-grammar.ts';
 
 export interface Contact extends NameAddr {
@@ -36,29 +38,47 @@ export function parseDeltaSeconds(text: string): number {
   return value > MAX_DELTA_SECONDS ? MAX_DELTA_SECONDS : value;
 }
 
+/** A Contact value: the checked name-addr plus q and expires read during the parameter scan. */
+export class ParsedContact implements Contact {
+  readonly q: number | undefined;
+  readonly expires: number | undefined;
+  readonly #nameAddr: NameAddr;
+
+  constructor(nameAddr: NameAddr, q: number | undefined, expires: number | undefined) {
+    this.#nameAddr = nameAddr;
+    this.q = q;
+    this.expires = expires;
+  }
+
+  get uri(): Uri { return this.#nameAddr.uri; }
+  get uriText(): string { return this.#nameAddr.uriText; }
+  get displayName(): string | undefined { return this.#nameAddr.displayName; }
+  get params(): Params { return this.#nameAddr.params; }
+  get tag(): string | undefined { return this.#nameAddr.tag; }
+  get instance(): string | undefined {
+    const value = paramValue(this.params, '+sip.instance');
+    return typeof value === 'string' ? unquote(value) : undefined;
+  }
+  get regId(): number | undefined {
+    const value = paramValue(this.params, 'reg-id');
+    return typeof value === 'string' ? parseDigits(value) : undefined;
+  }
+
+  toJSON(): object {
+    return { displayName: this.displayName, uriText: this.uriText, params: this.params, q: this.q, expires: this.expires };
+  }
+}
+
 export function parseContact(text: string): Contact | SipParseError {
   const nameAddr = parseNameAddr(text);
   if (nameAddr instanceof SipParseError) return nameAddr;
-  const params = nameAddr.params;
-  let q: string | null | undefined;
-  let expires: string | null | undefined;
-  let instance: string | null | undefined;
-  let regId: string | null | undefined;
-  if (params.length > 0) {
-    q = paramValue(params, 'q');
-    expires = paramValue(params, 'expires');
-    instance = paramValue(params, '+sip.instance');
-    regId = paramValue(params, 'reg-id');
-  }
-  // An explicit object literal keeps one hidden class for every Contact (a spread does not).
-  return {
-    displayName: nameAddr.displayName,
-    uri: nameAddr.uri,
-    uriText: nameAddr.uriText,
-    params,
-    q: typeof q === 'string' ? parseQValue(q) : undefined,
-    expires: typeof expires === 'string' ? parseDeltaSeconds(expires) : expires === null ? 3600 : undefined,
-    instance: typeof instance === 'string' ? unquote(instance) : undefined,
-    regId: typeof regId === 'string' ? parseDigits(regId) : undefined,
-  };
+  // parseNameAddr leaves the parameter offsets of `text` in the scanner.
+  if (scannedCount === 0) return new ParsedContact(nameAddr, undefined, undefined);
+  const q = scannedValue(text, 'q');
+  const expires = scannedValue(text, 'expires');
+  return new ParsedContact(
+    nameAddr,
+    typeof q === 'string' ? parseQValue(q) : undefined,
+    typeof expires === 'string' ? parseDeltaSeconds(expires) : expires === null ? 3600 : undefined,
+  );
 }

@@ -12,7 +12,6 @@ import { LIST_PARSERS, SINGLE_PARSERS } from './header-parsers.ts';
 import { canonicalHeaderName, headerKey } from './header-names.ts';
 import type { MediaType } from './media-type.ts';
 import type { NameAddr } from './name-addr.ts';
-import { paramValue } from './params.ts';
 import type { Reason } from './reason.ts';
 import type { DiversionEntry, HistoryInfoEntry } from './retarget-history.ts';
 import type { RetryAfter } from './retry-after.ts';
@@ -24,9 +23,23 @@ import type { Warning } from './warning.ts';
 
 const NONE: readonly never[] = Object.freeze([]) as readonly never[];
 
+/** The headers `parseMessage` has already parsed and checked, handed over so they aren't parsed twice. */
+export interface ParsedCoreHeaders {
+  via: Via[];
+  contacts: Contact[];
+  contactStar: boolean;
+  from: NameAddr | undefined;
+  to: NameAddr | undefined;
+  callId: string | undefined;
+  cseq: CSeq | undefined;
+  maxForwards: number | undefined;
+  contentLength: number | undefined;
+}
+
 export class Headers {
-  readonly #fields: HeaderField[];
+  #fields: HeaderField[];
   #cache: Map<string, unknown> | undefined;
+  #core: ParsedCoreHeaders | undefined;
 
   constructor(fields: Iterable<HeaderField | readonly [name: string, value: string]> = []) {
     this.#fields = [];
@@ -39,10 +52,10 @@ export class Headers {
   }
 
   /** @internal Used by the parser, which has already built the fields and parsed some of them. */
-  static fromParsed(fields: HeaderField[], cache: Map<string, unknown>): Headers {
-    const headers = new Headers();
-    headers.#fields.push(...fields);
-    headers.#cache = cache;
+  static fromParsed(fields: HeaderField[], core: ParsedCoreHeaders | undefined): Headers {
+    const headers = new Headers(NONE);
+    headers.#fields = fields;
+    headers.#core = core;
     return headers;
   }
 
@@ -88,6 +101,7 @@ export class Headers {
   append(name: string, value: string): this {
     this.#fields.push({ name: canonicalHeaderName(name), key: headerKey(name), value });
     this.#cache = undefined;
+    this.#core = undefined;
     return this;
   }
 
@@ -97,6 +111,7 @@ export class Headers {
     const index = this.#fields.findIndex((field) => field.key === key);
     this.#fields.splice(index === -1 ? 0 : index, 0, { name: canonicalHeaderName(name), key, value });
     this.#cache = undefined;
+    this.#core = undefined;
     return this;
   }
 
@@ -117,6 +132,7 @@ export class Headers {
     const before = this.#fields.length;
     for (let i = this.#fields.length - 1; i >= 0; i--) if (this.#fields[i]!.key === key) this.#fields.splice(i, 1);
     this.#cache = undefined;
+    this.#core = undefined;
     return before - this.#fields.length;
   }
 
@@ -131,11 +147,12 @@ export class Headers {
     if (elements.length === 0) this.#fields.splice(index, 1);
     else this.#fields[index] = { name: field.name, key, value: elements.join(', ') };
     this.#cache = undefined;
+    this.#core = undefined;
     return first;
   }
 
   clone(): Headers {
-    return Headers.fromParsed([...this.#fields], new Map(this.#cache ?? []));
+    return Headers.fromParsed([...this.#fields], this.#core === undefined ? undefined : { ...this.#core });
   }
 
   #cached<T>(key: string, compute: () => T): T {
@@ -169,18 +186,18 @@ export class Headers {
   }
 
   /** Every Via value, top first (§20.42). */
-  via(): readonly Via[] { return this.#list<Via>('via'); }
+  via(): readonly Via[] { return this.#core?.via ?? this.#list<Via>('via'); }
   topVia(): Via | undefined { return this.via()[0]; }
-  from(): NameAddr | undefined { return this.#single<NameAddr>('from'); }
-  to(): NameAddr | undefined { return this.#single<NameAddr>('to'); }
+  from(): NameAddr | undefined { return this.#core !== undefined ? this.#core.from : this.#single<NameAddr>('from'); }
+  to(): NameAddr | undefined { return this.#core !== undefined ? this.#core.to : this.#single<NameAddr>('to'); }
   fromTag(): string | undefined { return tagOf(this.from()); }
   toTag(): string | undefined { return tagOf(this.to()); }
-  callId(): string | undefined { return this.#single<string>('call-id'); }
-  cseq(): CSeq | undefined { return this.#single<CSeq>('cseq'); }
-  maxForwards(): number | undefined { return this.#single<number>('max-forwards'); }
+  callId(): string | undefined { return this.#core !== undefined ? this.#core.callId : this.#single<string>('call-id'); }
+  cseq(): CSeq | undefined { return this.#core !== undefined ? this.#core.cseq : this.#single<CSeq>('cseq'); }
+  maxForwards(): number | undefined { return this.#core !== undefined ? this.#core.maxForwards : this.#single<number>('max-forwards'); }
   expires(): number | undefined { return this.#single<number>('expires'); }
   minExpires(): number | undefined { return this.#single<number>('min-expires'); }
-  contentLength(): number | undefined { return this.#single<number>('content-length'); }
+  contentLength(): number | undefined { return this.#core !== undefined ? this.#core.contentLength : this.#single<number>('content-length'); }
   maxBreadth(): number | undefined { return this.#single<number>('max-breadth'); }
   contentType(): MediaType | undefined { return this.#single<MediaType>('content-type'); }
   retryAfter(): RetryAfter | undefined { return this.#single<RetryAfter>('retry-after'); }
@@ -188,6 +205,7 @@ export class Headers {
 
   /** `Contact: *` (§10.2.2), only meaningful in REGISTER. */
   isContactStar(): boolean {
+    if (this.#core !== undefined) return this.#core.contactStar;
     return this.#cached('contact*', () => {
       const values = this.getAll('contact');
       return values.length > 0 && values.every((value) => trimWhitespace(value) === '*');
@@ -195,7 +213,10 @@ export class Headers {
   }
 
   /** Every Contact value; empty for `Contact: *` or malformed Contacts. */
-  contacts(): readonly Contact[] { return this.isContactStar() ? NONE : this.#list<Contact>('contact'); }
+  contacts(): readonly Contact[] {
+    if (this.#core !== undefined) return this.#core.contacts;
+    return this.isContactStar() ? NONE : this.#list<Contact>('contact');
+  }
   route(): readonly NameAddr[] { return this.#list<NameAddr>('route'); }
   recordRoute(): readonly NameAddr[] { return this.#list<NameAddr>('record-route'); }
   path(): readonly NameAddr[] { return this.#list<NameAddr>('path'); }
@@ -246,7 +267,5 @@ export class Headers {
 }
 
 function tagOf(nameAddr: NameAddr | undefined): string | undefined {
-  if (nameAddr === undefined) return undefined;
-  const tag = paramValue(nameAddr.params, 'tag');
-  return typeof tag === 'string' ? tag : undefined;
+  return nameAddr?.tag;
 }

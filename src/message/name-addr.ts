@@ -4,8 +4,12 @@
  * Used by From, To, Contact, Route, Record-Route, Path, Reply-To, Diversion and History-Info.
  * §20.10: without < >, every parameter after the URI is a header parameter, and the addr-spec
  * must not hold "," "?" or ";" (then the name-addr form is mandatory).
+ *
+ * Parsing checks the whole value in one pass and keeps offsets; the display name and the
+ * parameter list are only built when read.
  */
 import { SipParseError } from './errors.ts';
+import { scanHeaderParams, scannedValue } from './param-scanner.ts';
 import { type Params, NO_PARAMS, parseParams } from './params.ts';
 import {
   abbreviate, isTokenCode, isWhitespaceCode, scanQuotedString, skipWhitespace, unquote,
@@ -20,74 +24,135 @@ export interface NameAddr {
   readonly uriText: string;
   /** Header parameters (after `>`, or after an addr-spec). */
   readonly params: Params;
+  /** The `tag` header parameter (From, To: §19.3). */
+  readonly tag: string | undefined;
 }
 
-export function parseNameAddr(text: string): NameAddr | SipParseError {
+/** A checked name-addr that builds its display name and parameters on first read. */
+export class ParsedNameAddr implements NameAddr {
+  readonly uri: Uri;
+  readonly uriText: string;
+  readonly tag: string | undefined;
+  readonly #text: string;
+  readonly #displayStart: number;
+  readonly #displayEnd: number;
+  readonly #paramsStart: number;
+  #params: Params | undefined;
+
+  constructor(text: string, uri: Uri, uriText: string, displayStart: number, displayEnd: number, paramsStart: number, tag: string | undefined) {
+    this.#text = text;
+    this.uri = uri;
+    this.uriText = uriText;
+    this.#displayStart = displayStart;
+    this.#displayEnd = displayEnd;
+    this.#paramsStart = paramsStart;
+    this.tag = tag;
+  }
+
+  get displayName(): string | undefined {
+    if (this.#displayStart === this.#displayEnd) return undefined;
+    const raw = this.#text.slice(this.#displayStart, this.#displayEnd);
+    return raw.charCodeAt(0) === 34 ? unquote(raw) : raw.trim().replace(/[ \t]+/g, ' ');
+  }
+
+  get params(): Params {
+    if (this.#params === undefined) {
+      if (this.#paramsStart === -1) this.#params = NO_PARAMS;
+      else {
+        // Already checked by scanHeaderParams, so this cannot fail.
+        const parsed = parseParams(this.#text, this.#paramsStart);
+        this.#params = parsed instanceof SipParseError ? NO_PARAMS : parsed.params;
+      }
+    }
+    return this.#params;
+  }
+
+  toJSON(): object {
+    return { displayName: this.displayName, uriText: this.uriText, params: this.params };
+  }
+}
+
+/**
+ * Parses a name-addr or addr-spec with its parameters. After a successful call the parameter
+ * offsets of the value stay in `param-scanner` until the next scan (the Contact parser reads q
+ * and expires from there).
+ */
+export function parseNameAddr(text: string): ParsedNameAddr | SipParseError {
   let i = skipWhitespace(text, 0);
-  let displayName: string | undefined;
+  let displayStart = i;
+  let displayEnd = i;
   let laquot: number;
-  if (text.charCodeAt(i) === 34 /* " */) {
+  const first = text.charCodeAt(i);
+  if (first === 60 /* < */) {
+    laquot = i;
+  } else if (first === 34 /* " */) {
     const end = scanQuotedString(text, i);
     if (typeof end !== 'number') return end;
-    displayName = unquote(text.slice(i, end));
+    displayEnd = end;
     i = skipWhitespace(text, end);
-    if (text.charCodeAt(i) !== 60 /* < */) {
+    if (text.charCodeAt(i) !== 60) {
       return new SipParseError('SIP_ERR_NAME_ADDR', `expected "<" after the display name in ${abbreviate(text)}`);
     }
     laquot = i;
   } else {
-    laquot = text.indexOf('<', i);
-    if (laquot !== -1) {
-      // display-name = *(token LWS) / quoted-string; RFC 4475 §3.1.1.6 allows no LWS before "<".
-      for (let j = i; j < laquot; j++) {
-        const code = text.charCodeAt(j);
-        if (!isTokenCode(code) && !isWhitespaceCode(code)) {
-          if (code === 34) return new SipParseError('SIP_ERR_DISPLAY_NAME', `misplaced quote in ${abbreviate(text)}`);
-          return new SipParseError('SIP_ERR_DISPLAY_NAME', `display name needs quoting in ${abbreviate(text)}`);
-        }
+    laquot = -1;
+    // display-name = *(token LWS): scan tokens up to "<"; RFC 4475 §3.1.1.6 allows no LWS before it.
+    let j = i;
+    while (j < text.length) {
+      const code = text.charCodeAt(j);
+      if (code === 60) { laquot = j; break; }
+      if (!isTokenCode(code) && !isWhitespaceCode(code)) break;
+      j++;
+    }
+    if (laquot === -1 && text.indexOf('<', j) !== -1) {
+      const code = text.charCodeAt(j);
+      // An addr-spec can't hold "<", so a "<" later means a display name with a bad character.
+      if (code !== 58 && code !== 59) {
+        return new SipParseError('SIP_ERR_DISPLAY_NAME', `display name needs quoting in ${abbreviate(text)}`);
       }
-      const tokens = text.slice(i, laquot).trim();
-      if (tokens.length > 0) displayName = tokens.replace(/[ \t]+/g, ' ');
+    }
+    if (laquot !== -1) {
+      displayEnd = laquot;
+      while (displayEnd > displayStart && isWhitespaceCode(text.charCodeAt(displayEnd - 1))) displayEnd--;
     }
   }
   if (laquot !== -1) {
     const raquot = text.indexOf('>', laquot + 1);
     if (raquot === -1) return new SipParseError('SIP_ERR_NAME_ADDR', `no ">" in ${abbreviate(text)}`);
-    const uriText = text.slice(laquot + 1, raquot);
     // RFC 4475 §3.1.2.14: no LWS inside the angle brackets.
-    if (uriText.length === 0 || isWhitespaceCode(uriText.charCodeAt(0)) || isWhitespaceCode(uriText.charCodeAt(uriText.length - 1))) {
+    if (raquot === laquot + 1 || isWhitespaceCode(text.charCodeAt(laquot + 1)) || isWhitespaceCode(text.charCodeAt(raquot - 1))) {
       return new SipParseError('SIP_ERR_NAME_ADDR', `whitespace or nothing inside < > in ${abbreviate(text)}`);
     }
+    const uriText = text.slice(laquot + 1, raquot);
     const uri = parseUri(uriText);
     if (uri instanceof SipParseError) return uri;
-    const rest = raquot + 1;
-    if (rest >= text.length) return { displayName, uri, uriText, params: NO_PARAMS };
-    const parsed = parseParams(text, rest);
-    if (parsed instanceof SipParseError) return parsed;
-    if (parsed.end !== text.length) {
-      return new SipParseError('SIP_ERR_NAME_ADDR', `unexpected text after ">" in ${abbreviate(text)}`);
-    }
-    return { displayName, uri, uriText, params: parsed.params };
+    return finish(text, uri, uriText, displayStart, displayEnd, raquot + 1);
   }
   // addr-spec: the URI ends at the first ";" or whitespace; its parameters are header parameters.
+  displayStart = displayEnd = 0;
   let end = i;
   while (end < text.length) {
     const code = text.charCodeAt(end);
-    if (code === 59 || isWhitespaceCode(code)) break;
+    if (code === 59 || code === 32 || code === 9) break;
     if (code === 63 || code === 44) {
       return new SipParseError('SIP_ERR_ADDR_SPEC_NEEDS_BRACKETS', `"${text[end]}" in an addr-spec without < > in ${abbreviate(text)}`);
     }
     end++;
   }
+  if (end === i) return new SipParseError('SIP_ERR_NAME_ADDR', `no URI in ${abbreviate(text)}`);
   const uriText = text.slice(i, end);
-  if (uriText.length === 0) return new SipParseError('SIP_ERR_NAME_ADDR', `no URI in ${abbreviate(text)}`);
   const uri = parseUri(uriText);
   if (uri instanceof SipParseError) return uri;
-  if (end >= text.length) return { displayName: undefined, uri, uriText, params: NO_PARAMS };
-  const parsed = parseParams(text, end);
-  if (parsed instanceof SipParseError) return parsed;
-  if (parsed.end !== text.length) {
-    return new SipParseError('SIP_ERR_NAME_ADDR', `unexpected text after the URI in ${abbreviate(text)}`);
+  return finish(text, uri, uriText, 0, 0, end);
+}
+
+function finish(text: string, uri: Uri, uriText: string, displayStart: number, displayEnd: number, rest: number): ParsedNameAddr | SipParseError {
+  if (rest >= text.length) {
+    scanHeaderParams(text, text.length); // leaves an empty scan for the Contact parser
+    return new ParsedNameAddr(text, uri, uriText, displayStart, displayEnd, -1, undefined);
   }
-  return { displayName: undefined, uri, uriText, params: parsed.params };
+  const count = scanHeaderParams(text, rest);
+  if (typeof count !== 'number') return count;
+  const tag = count === 0 ? undefined : scannedValue(text, 'tag');
+  return new ParsedNameAddr(text, uri, uriText, displayStart, displayEnd, count === 0 ? -1 : rest, tag ?? undefined);
 }

@@ -6,20 +6,21 @@
  * Max-Forwards, Contact, Content-Length) and the Request-URI are checked here, so a message that
  * parses can be routed; the other headers are parsed on first use.
  */
-import { parseContact, type Contact } from './contact.ts';
+import { parseContact } from './contact.ts';
 import { parseCSeq } from './cseq.ts';
 import { type PartialMessage, SipParseError } from './errors.ts';
 import { parseCallId } from './header-parsers.ts';
 import { headerKey } from './header-names.ts';
-import { Headers } from './headers.ts';
+import { Headers, type ParsedCoreHeaders } from './headers.ts';
+import { knownHeaderKey } from './known-header-key.ts';
 import { parseIntegerHeader } from './integer-header.ts';
 import { isKnownMethod } from './method.ts';
 import { parseNameAddr } from './name-addr.ts';
-import { abbreviate, isToken, isTokenCode, isWhitespaceCode, trimWhitespace } from './sip-grammar.ts';
+import { abbreviate, isToken, isWhitespaceCode, trimWhitespace } from './sip-grammar.ts';
 import { splitHeaderList } from './split-list.ts';
 import { EMPTY_BODY, type HeaderField, type SipMessage } from './types.ts';
 import { type Uri, isSipUri, parseUri } from './uri.ts';
-import { parseVia, type Via } from './via.ts';
+import { parseVia } from './via.ts';
 
 export type ParseResult = SipMessage | SipParseError;
 
@@ -75,13 +76,6 @@ function decodeHead(bytes: Buffer): string {
   return bytes.toString('latin1');
 }
 
-interface CoreHeaders {
-  vias: Via[];
-  contacts: Contact[];
-  contactStar: boolean;
-  contentLength: number | undefined;
-}
-
 /** Parses the start line and headers (`head`, without the empty line) and cuts the body. */
 export function parseHeadAndBody(head: string, rest: Uint8Array): ParseResult {
   // §7.5: CRLFs before the start line are ignored.
@@ -93,54 +87,52 @@ export function parseHeadAndBody(head: string, rest: Uint8Array): ParseResult {
   const startLine = head.slice(pos, lineEnd > pos && head.charCodeAt(lineEnd - 1) === 13 ? lineEnd - 1 : lineEnd);
   const start = parseStartLine(startLine);
   if (start instanceof SipParseError) return start;
-  const partial: PartialMessage = start.kind === 'request'
-    ? { startLine, isRequest: true, method: start.method }
-    : { startLine, isRequest: false };
 
   const fields: HeaderField[] = [];
-  const cache = new Map<string, unknown>();
-  const core: CoreHeaders = { vias: [], contacts: [], contactStar: false, contentLength: undefined };
+  const core: ParsedCoreHeaders = {
+    via: [], contacts: [], contactStar: false, from: undefined, to: undefined, callId: undefined,
+    cseq: undefined, maxForwards: undefined, contentLength: undefined,
+  };
+  const length = head.length;
   pos = lineEnd + 1;
-  while (pos < head.length) {
+  while (pos < length) {
     let nl = head.indexOf('\n', pos);
-    if (nl === -1) nl = head.length;
+    if (nl === -1) nl = length;
     let contentEnd = nl > pos && head.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
     const colon = head.indexOf(':', pos);
     if (colon === -1 || colon > contentEnd) {
       if (contentEnd === pos) { pos = nl + 1; continue; } // stray empty line at the very end
-      return new SipParseError('SIP_ERR_HEADER_LINE', `no colon in ${abbreviate(head.slice(pos, contentEnd))}`, { partial });
+      return fail(new SipParseError('SIP_ERR_HEADER_LINE', `no colon in ${abbreviate(head.slice(pos, contentEnd))}`), undefined, startLine, start);
     }
     let nameEnd = colon;
     while (nameEnd > pos && isWhitespaceCode(head.charCodeAt(nameEnd - 1))) nameEnd--;
+    let key = knownHeaderKey(head, pos, nameEnd);
     const name = head.slice(pos, nameEnd);
-    for (let i = 0; i < name.length; i++) {
-      if (!isTokenCode(name.charCodeAt(i))) {
-        return new SipParseError('SIP_ERR_HEADER_LINE', `bad header name ${abbreviate(name)}`, { partial });
+    if (key === undefined) {
+      if (!isToken(name)) {
+        return fail(new SipParseError('SIP_ERR_HEADER_LINE', `bad header name ${abbreviate(name)}`), undefined, startLine, start);
       }
+      key = headerKey(name);
     }
-    if (name.length === 0) return new SipParseError('SIP_ERR_HEADER_LINE', 'empty header name', { partial });
-    let value = trimWhitespace(head.slice(colon + 1, contentEnd));
+    let valueStart = colon + 1;
+    while (valueStart < contentEnd && isWhitespaceCode(head.charCodeAt(valueStart))) valueStart++;
+    let valueEnd = contentEnd;
+    while (valueEnd > valueStart && isWhitespaceCode(head.charCodeAt(valueEnd - 1))) valueEnd--;
+    let value = head.slice(valueStart, valueEnd);
     // §7.3.1: a line starting with SP or HTAB continues the previous header (folding).
     let next = nl + 1;
-    while (next < head.length && isWhitespaceCode(head.charCodeAt(next))) {
+    while (next < length && isWhitespaceCode(head.charCodeAt(next))) {
       let foldEnd = head.indexOf('\n', next);
-      if (foldEnd === -1) foldEnd = head.length;
+      if (foldEnd === -1) foldEnd = length;
       contentEnd = foldEnd > next && head.charCodeAt(foldEnd - 1) === 13 ? foldEnd - 1 : foldEnd;
       const more = trimWhitespace(head.slice(next, contentEnd));
       if (more.length > 0) value = value.length > 0 ? `${value} ${more}` : more;
       next = foldEnd + 1;
     }
     pos = next;
-    const key = headerKey(name);
     fields.push({ name, key, value });
-    const problem = checkCoreHeader(key, value, cache, core);
-    if (problem !== undefined) return problem.within(name, partial);
-  }
-  cache.set('via', core.vias);
-  cache.set('contact', core.contacts);
-  cache.set('contact*', core.contactStar);
-  for (const key of ['from', 'to', 'call-id', 'cseq', 'max-forwards', 'content-length']) {
-    if (!cache.has(key)) cache.set(key, undefined);
+    const problem = checkCoreHeader(key, value, core);
+    if (problem !== undefined) return fail(problem, name, startLine, start);
   }
 
   let body = rest;
@@ -148,34 +140,50 @@ export function parseHeadAndBody(head: string, rest: Uint8Array): ParseResult {
     // §18.3: a datagram shorter than Content-Length is an error (RFC 4475 §3.1.2.2 clerr);
     // octets beyond it are not part of this message (§3.1.1.8 dblreq).
     if (rest.length < core.contentLength) {
-      return new SipParseError('SIP_ERR_BODY_TRUNCATED', `Content-Length ${core.contentLength}, ${rest.length} octets present`, { partial });
+      return fail(new SipParseError('SIP_ERR_BODY_TRUNCATED', `Content-Length ${core.contentLength}, ${rest.length} octets present`), undefined, startLine, start);
     }
     body = rest.length === core.contentLength ? rest : rest.subarray(0, core.contentLength);
   }
-  const headers = Headers.fromParsed(fields, cache);
+  const headers = Headers.fromParsed(fields, core);
   if (start.kind === 'request') {
-    const cseq = cache.get('cseq') as { method: string } | undefined;
+    const cseq = core.cseq;
     if (cseq !== undefined && cseq.method !== start.method) {
       // RFC 4475 §3.1.2.17/18: 400, or 501 when the method itself is unknown.
-      return new SipParseError('SIP_ERR_CSEQ_METHOD_MISMATCH', `${start.method} vs CSeq ${cseq.method}`, {
-        responseStatus: isKnownMethod(start.method) ? 400 : 501, header: 'CSeq', partial,
-      });
+      return fail(new SipParseError('SIP_ERR_CSEQ_METHOD_MISMATCH', `${start.method} vs CSeq ${cseq.method}`, {
+        responseStatus: isKnownMethod(start.method) ? 400 : 501,
+      }), 'CSeq', startLine, start);
     }
     return { kind: 'request', method: start.method, uri: start.uri, version: start.version, headers, body };
   }
   return { kind: 'response', status: start.status, reason: start.reason, version: start.version, headers, body };
 }
 
+/** Adds the header name and what was read of the message to an error (built only on failure). */
+function fail(error: SipParseError, header: string | undefined, startLine: string, start: StartLine): SipParseError {
+  const partial: PartialMessage = start.kind === 'request'
+    ? { startLine, isRequest: true, method: start.method }
+    : { startLine, isRequest: false };
+  return error.within(header, partial);
+}
+
 /** Parses the headers every element relies on, as they are met. Returns the first defect. */
-function checkCoreHeader(key: string, value: string, cache: Map<string, unknown>, core: CoreHeaders): SipParseError | undefined {
+function checkCoreHeader(key: string, value: string, core: ParsedCoreHeaders): SipParseError | undefined {
   switch (key) {
-    case 'via':
-      for (const element of splitHeaderList(value)) {
+    case 'via': {
+      const elements = value.indexOf(',') === -1 ? undefined : splitHeaderList(value);
+      if (elements === undefined) {
+        const via = parseVia(value);
+        if (via instanceof SipParseError) return via;
+        core.via.push(via);
+        return undefined;
+      }
+      for (const element of elements) {
         const via = parseVia(element);
         if (via instanceof SipParseError) return via;
-        core.vias.push(via);
+        core.via.push(via);
       }
       return undefined;
+    }
     case 'contact':
       if (value === '*') { core.contactStar = true; return undefined; }
       for (const element of splitHeaderList(value)) {
@@ -184,37 +192,51 @@ function checkCoreHeader(key: string, value: string, cache: Map<string, unknown>
         core.contacts.push(contact);
       }
       return undefined;
-    case 'from':
-    case 'to':
-      return keepFirst(key, parseNameAddr(value), cache);
-    case 'call-id':
-      return keepFirst(key, parseCallId(value), cache);
-    case 'cseq':
-      return keepFirst(key, parseCSeq(value), cache);
-    case 'max-forwards':
-      return keepFirst(key, parseIntegerHeader(value), cache);
+    case 'from': {
+      const from = parseNameAddr(value);
+      if (from instanceof SipParseError) return from;
+      core.from ??= from;
+      return undefined;
+    }
+    case 'to': {
+      const to = parseNameAddr(value);
+      if (to instanceof SipParseError) return to;
+      core.to ??= to;
+      return undefined;
+    }
+    case 'call-id': {
+      const callId = parseCallId(value);
+      if (callId instanceof SipParseError) return callId;
+      core.callId ??= callId;
+      return undefined;
+    }
+    case 'cseq': {
+      const cseq = parseCSeq(value);
+      if (cseq instanceof SipParseError) return cseq;
+      core.cseq ??= cseq;
+      return undefined;
+    }
+    case 'max-forwards': {
+      const maxForwards = parseIntegerHeader(value);
+      if (maxForwards instanceof SipParseError) return maxForwards;
+      core.maxForwards ??= maxForwards;
+      return undefined;
+    }
     case 'content-length': {
-      const length = parseIntegerHeader(value);
-      if (length instanceof SipParseError) {
+      const contentLength = parseIntegerHeader(value);
+      if (contentLength instanceof SipParseError) {
         return new SipParseError('SIP_ERR_CONTENT_LENGTH', `Content-Length ${abbreviate(value)}`);
       }
       // RFC 4475 §3.3.9 (mcl01): two Content-Lengths leave the framing unknowable.
       if (core.contentLength !== undefined) {
-        return new SipParseError('SIP_ERR_CONTENT_LENGTH_DUPLICATE', `Content-Length ${core.contentLength} and ${length}`);
+        return new SipParseError('SIP_ERR_CONTENT_LENGTH_DUPLICATE', `Content-Length ${core.contentLength} and ${contentLength}`);
       }
-      core.contentLength = length;
-      cache.set(key, length);
+      core.contentLength = contentLength;
       return undefined;
     }
     default:
       return undefined;
   }
-}
-
-function keepFirst(key: string, parsed: unknown, cache: Map<string, unknown>): SipParseError | undefined {
-  if (parsed instanceof SipParseError) return parsed;
-  if (!cache.has(key)) cache.set(key, parsed);
-  return undefined;
 }
 
 type StartLine =

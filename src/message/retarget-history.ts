@@ -26,7 +26,10 @@ export function parseHistoryInfoEntry(text: string): HistoryInfoEntry | SipParse
     const value = paramValue(nameAddr.params, name);
     return typeof value === 'string' ? value : undefined;
   };
-  return { ...nameAddr, index, rc: text_('rc'), mp: text_('mp'), np: text_('np') };
+  return {
+    displayName: nameAddr.displayName, uri: nameAddr.uri, uriText: nameAddr.uriText, params: nameAddr.params,
+    tag: nameAddr.tag, index, rc: text_('rc'), mp: text_('mp'), np: text_('np'),
+  };
 }
 
 export interface DiversionEntry extends NameAddr {
@@ -42,7 +45,8 @@ export function parseDiversionEntry(text: string): DiversionEntry | SipParseErro
   const counter = paramValue(nameAddr.params, 'counter');
   const limit = paramValue(nameAddr.params, 'limit');
   return {
-    ...nameAddr,
+    displayName: nameAddr.displayName, uri: nameAddr.uri, uriText: nameAddr.uriText, params: nameAddr.params,
+    tag: nameAddr.tag,
     reason: typeof reason === 'string' ? unquote(reason) : undefined,
     counter: typeof counter === 'string' ? parseDigits(counter) : undefined,
     limit: typeof limit === 'string' ? parseDigits(limit) : undefined,
