@@ -3,10 +3,9 @@
  * (RFC 5626 +sip.instance and reg-id among them).
  */
 import { SipParseError } from './errors.ts';
-import { type NameAddr, parseNameAddr } from './name-addr.ts';
+import { type NameAddr, ParsedNameAddr, parseNameAddrAs } from './name-addr.ts';
 import { scannedCount, scannedValue } from './param-scanner.ts';
-import { type Params, paramValue } from './params.ts';
-import type { Uri } from './uri.ts';
+import { paramValue } from './params.ts';
 import { parseDigits, unquote } from './sip-grammar.ts';
 
 export interface Contact extends NameAddr {
@@ -27,8 +26,22 @@ export const MAX_DELTA_SECONDS = 4294967295;
 
 /** qvalue = ( "0" [ "." 0*3DIGIT ] ) / ( "1" [ "." 0*3("0") ] ) */
 export function parseQValue(text: string): number | undefined {
-  if (!/^(0(\.[0-9]{0,3})?|1(\.0{0,3})?)$/.test(text)) return undefined;
-  return Number(text);
+  const length = text.length;
+  if (length === 0 || length > 5) return undefined;
+  const first = text.charCodeAt(0);
+  if (first !== 48 && first !== 49) return undefined;
+  if (length === 1) return first - 48;
+  if (text.charCodeAt(1) !== 46) return undefined;
+  let thousandths = 0;
+  for (let i = 2; i < 5; i++) {
+    thousandths *= 10;
+    if (i < length) {
+      const digit = text.charCodeAt(i) - 48;
+      if (digit < 0 || digit > 9 || (first === 49 && digit !== 0)) return undefined;
+      thousandths += digit;
+    }
+  }
+  return first - 48 + thousandths / 1000;
 }
 
 /** delta-seconds for Expires-like values; malformed → 3600, too large → 2^32-1. */
@@ -39,46 +52,33 @@ export function parseDeltaSeconds(text: string): number {
 }
 
 /** A Contact value: the checked name-addr plus q and expires read during the parameter scan. */
-export class ParsedContact implements Contact {
-  readonly q: number | undefined;
-  readonly expires: number | undefined;
-  readonly #nameAddr: NameAddr;
+export class ParsedContact extends ParsedNameAddr implements Contact {
+  q: number | undefined = undefined;
+  expires: number | undefined = undefined;
 
-  constructor(nameAddr: NameAddr, q: number | undefined, expires: number | undefined) {
-    this.#nameAddr = nameAddr;
-    this.q = q;
-    this.expires = expires;
-  }
-
-  get uri(): Uri { return this.#nameAddr.uri; }
-  get uriText(): string { return this.#nameAddr.uriText; }
-  get displayName(): string | undefined { return this.#nameAddr.displayName; }
-  get params(): Params { return this.#nameAddr.params; }
-  get tag(): string | undefined { return this.#nameAddr.tag; }
   get instance(): string | undefined {
     const value = paramValue(this.params, '+sip.instance');
     return typeof value === 'string' ? unquote(value) : undefined;
   }
+
   get regId(): number | undefined {
     const value = paramValue(this.params, 'reg-id');
     return typeof value === 'string' ? parseDigits(value) : undefined;
   }
 
-  toJSON(): object {
-    return { displayName: this.displayName, uriText: this.uriText, params: this.params, q: this.q, expires: this.expires };
+  override toJSON(): object {
+    return { ...super.toJSON(), q: this.q, expires: this.expires };
   }
 }
 
 export function parseContact(text: string): Contact | SipParseError {
-  const nameAddr = parseNameAddr(text);
-  if (nameAddr instanceof SipParseError) return nameAddr;
-  // parseNameAddr leaves the parameter offsets of `text` in the scanner.
-  if (scannedCount === 0) return new ParsedContact(nameAddr, undefined, undefined);
+  const contact = parseNameAddrAs(text, ParsedContact);
+  if (contact instanceof SipParseError) return contact;
+  // parseNameAddrAs leaves the parameter offsets of `text` in the scanner.
+  if (scannedCount === 0) return contact;
   const q = scannedValue(text, 'q');
+  if (typeof q === 'string') contact.q = parseQValue(q);
   const expires = scannedValue(text, 'expires');
-  return new ParsedContact(
-    nameAddr,
-    typeof q === 'string' ? parseQValue(q) : undefined,
-    typeof expires === 'string' ? parseDeltaSeconds(expires) : expires === null ? 3600 : undefined,
-  );
+  if (expires !== undefined) contact.expires = expires === null ? 3600 : parseDeltaSeconds(expires);
+  return contact;
 }

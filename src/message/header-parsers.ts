@@ -24,7 +24,7 @@ type ElementParser = (value: string) => unknown;
 export function parseCallId(value: string): string | SipParseError {
   const callId = trimWhitespace(value);
   // callid = word [ "@" word ]: no LWS inside.
-  if (callId.length === 0 || /[ \t]/.test(callId)) {
+  if (callId.length === 0 || callId.indexOf(' ') !== -1 || callId.indexOf('\t') !== -1) {
     return new SipParseError('SIP_ERR_CALL_ID', `bad Call-ID ${JSON.stringify(value)}`);
   }
   return callId;

@@ -18,14 +18,15 @@ import type { RetryAfter } from './retry-after.ts';
 import { trimWhitespace } from './sip-grammar.ts';
 import { splitHeaderList } from './split-list.ts';
 import type { HeaderField } from './types.ts';
-import type { Via } from './via.ts';
+import { type Via, parseVia } from './via.ts';
 import type { Warning } from './warning.ts';
 
 const NONE: readonly never[] = Object.freeze([]) as readonly never[];
 
 /** The headers `parseMessage` has already parsed and checked, handed over so they aren't parsed twice. */
 export interface ParsedCoreHeaders {
-  via: Via[];
+  /** Only the top Via is parsed up front: it is the one this element acts on (§8.2.6, §17.2.3, §18.2). */
+  topVia: Via | undefined;
   contacts: Contact[];
   contactStar: boolean;
   from: NameAddr | undefined;
@@ -186,8 +187,19 @@ export class Headers {
   }
 
   /** Every Via value, top first (§20.42). */
-  via(): readonly Via[] { return this.#core?.via ?? this.#list<Via>('via'); }
-  topVia(): Via | undefined { return this.via()[0]; }
+  via(): readonly Via[] {
+    return this.#cached('via', () => {
+      const vias: Via[] = [];
+      for (const element of this.list('via')) {
+        const via = parseVia(element);
+        if (via instanceof SipParseError) break; // a malformed lower Via ends the list (it can't be used)
+        vias.push(via);
+      }
+      return vias;
+    });
+  }
+
+  topVia(): Via | undefined { return this.#core !== undefined ? this.#core.topVia : this.via()[0]; }
   from(): NameAddr | undefined { return this.#core !== undefined ? this.#core.from : this.#single<NameAddr>('from'); }
   to(): NameAddr | undefined { return this.#core !== undefined ? this.#core.to : this.#single<NameAddr>('to'); }
   fromTag(): string | undefined { return tagOf(this.from()); }

@@ -78,6 +78,13 @@ export class ParsedNameAddr implements NameAddr {
  * and expires from there).
  */
 export function parseNameAddr(text: string): ParsedNameAddr | SipParseError {
+  return parseNameAddrAs(text, ParsedNameAddr);
+}
+
+type NameAddrClass<T> = new (text: string, uri: Uri, uriText: string, displayStart: number, displayEnd: number, paramsStart: number, tag: string | undefined) => T;
+
+/** parseNameAddr building an instance of a subclass (the Contact parser adds q and expires). */
+export function parseNameAddrAs<T extends ParsedNameAddr>(text: string, make: NameAddrClass<T>): T | SipParseError {
   let i = skipWhitespace(text, 0);
   let displayStart = i;
   let displayEnd = i;
@@ -126,7 +133,7 @@ export function parseNameAddr(text: string): ParsedNameAddr | SipParseError {
     const uriText = text.slice(laquot + 1, raquot);
     const uri = parseUri(uriText);
     if (uri instanceof SipParseError) return uri;
-    return finish(text, uri, uriText, displayStart, displayEnd, raquot + 1);
+    return finish(text, uri, uriText, displayStart, displayEnd, raquot + 1, make);
   }
   // addr-spec: the URI ends at the first ";" or whitespace; its parameters are header parameters.
   displayStart = displayEnd = 0;
@@ -143,16 +150,16 @@ export function parseNameAddr(text: string): ParsedNameAddr | SipParseError {
   const uriText = text.slice(i, end);
   const uri = parseUri(uriText);
   if (uri instanceof SipParseError) return uri;
-  return finish(text, uri, uriText, 0, 0, end);
+  return finish(text, uri, uriText, 0, 0, end, make);
 }
 
-function finish(text: string, uri: Uri, uriText: string, displayStart: number, displayEnd: number, rest: number): ParsedNameAddr | SipParseError {
+function finish<T>(text: string, uri: Uri, uriText: string, displayStart: number, displayEnd: number, rest: number, make: NameAddrClass<T>): T | SipParseError {
   if (rest >= text.length) {
     scanHeaderParams(text, text.length); // leaves an empty scan for the Contact parser
-    return new ParsedNameAddr(text, uri, uriText, displayStart, displayEnd, -1, undefined);
+    return new make(text, uri, uriText, displayStart, displayEnd, -1, undefined);
   }
   const count = scanHeaderParams(text, rest);
   if (typeof count !== 'number') return count;
   const tag = count === 0 ? undefined : scannedValue(text, 'tag');
-  return new ParsedNameAddr(text, uri, uriText, displayStart, displayEnd, count === 0 ? -1 : rest, tag ?? undefined);
+  return new make(text, uri, uriText, displayStart, displayEnd, count === 0 ? -1 : rest, tag ?? undefined);
 }

@@ -90,7 +90,7 @@ export function parseHeadAndBody(head: string, rest: Uint8Array): ParseResult {
 
   const fields: HeaderField[] = [];
   const core: ParsedCoreHeaders = {
-    via: [], contacts: [], contactStar: false, from: undefined, to: undefined, callId: undefined,
+    topVia: undefined, contacts: [], contactStar: false, from: undefined, to: undefined, callId: undefined,
     cseq: undefined, maxForwards: undefined, contentLength: undefined,
   };
   const length = head.length;
@@ -170,18 +170,10 @@ function fail(error: SipParseError, header: string | undefined, startLine: strin
 function checkCoreHeader(key: string, value: string, core: ParsedCoreHeaders): SipParseError | undefined {
   switch (key) {
     case 'via': {
-      const elements = value.indexOf(',') === -1 ? undefined : splitHeaderList(value);
-      if (elements === undefined) {
-        const via = parseVia(value);
-        if (via instanceof SipParseError) return via;
-        core.via.push(via);
-        return undefined;
-      }
-      for (const element of elements) {
-        const via = parseVia(element);
-        if (via instanceof SipParseError) return via;
-        core.via.push(via);
-      }
+      if (core.topVia !== undefined) return undefined; // lower Vias are parsed when asked for
+      const via = parseVia(value.indexOf(',') === -1 ? value : splitHeaderList(value)[0]!);
+      if (via instanceof SipParseError) return via;
+      core.topVia = via;
       return undefined;
     }
     case 'contact':
