@@ -10,6 +10,7 @@ import type { CSeq } from './cseq.ts';
 import { SipParseError } from './errors.ts';
 import { LIST_PARSERS, SINGLE_PARSERS } from './header-parsers.ts';
 import { canonicalHeaderName, headerKey } from './header-names.ts';
+import type { HeaderLines } from './header-lines.ts';
 import type { MediaType } from './media-type.ts';
 import type { NameAddr } from './name-addr.ts';
 import type { Reason } from './reason.ts';
@@ -22,6 +23,7 @@ import { type Via, parseVia } from './via.ts';
 import type { Warning } from './warning.ts';
 
 const NONE: readonly never[] = Object.freeze([]) as readonly never[];
+
 
 /** The headers `parseMessage` has already parsed and checked, handed over so they aren't parsed twice. */
 export interface ParsedCoreHeaders {
@@ -38,26 +40,38 @@ export interface ParsedCoreHeaders {
 }
 
 export class Headers {
-  #fields: HeaderField[];
+  /** The fields once listed or changed; until then the parsed lines below stand in for them. */
+  #materialized: HeaderField[] | undefined;
+  #lines: HeaderLines | undefined;
   #cache: Map<string, unknown> | undefined;
   #core: ParsedCoreHeaders | undefined;
 
-  constructor(fields: Iterable<HeaderField | readonly [name: string, value: string]> = []) {
-    this.#fields = [];
+  constructor(fields?: Iterable<HeaderField | readonly [name: string, value: string]>) {
+    this.#materialized = [];
+    if (fields === undefined) return;
     for (const field of fields) {
       if (Array.isArray(field)) {
         const [name, value] = field as readonly [string, string];
-        this.#fields.push({ name, key: headerKey(name), value });
-      } else this.#fields.push(field as HeaderField);
+        this.#materialized.push({ name, key: headerKey(name), value });
+      } else this.#materialized.push(field as HeaderField);
     }
   }
 
-  /** @internal Used by the parser, which has already built the fields and parsed some of them. */
-  static fromParsed(fields: HeaderField[], core: ParsedCoreHeaders | undefined): Headers {
-    const headers = new Headers(NONE);
-    headers.#fields = fields;
+  /** @internal Used by the parser, which has already split the lines and parsed some of them. */
+  static fromParsed(lines: HeaderLines, core: ParsedCoreHeaders | undefined): Headers {
+    const headers = new Headers();
+    headers.#materialized = undefined;
+    headers.#lines = lines;
     headers.#core = core;
     return headers;
+  }
+
+  get #fields(): HeaderField[] {
+    if (this.#materialized === undefined) {
+      this.#materialized = this.#lines!.toFields();
+      this.#lines = undefined;
+    }
+    return this.#materialized;
   }
 
   get fields(): readonly HeaderField[] {
@@ -65,12 +79,17 @@ export class Headers {
   }
 
   get size(): number {
-    return this.#fields.length;
+    return this.#lines !== undefined ? this.#lines.length : this.#fields.length;
   }
 
   /** The value of the first field with this name (any case, compact or long form). */
   get(name: string): string | undefined {
     const key = headerKey(name);
+    const lines = this.#lines;
+    if (lines !== undefined) {
+      for (let i = 0; i < lines.length; i++) if (lines.keyAt(i) === key) return lines.valueAt(i);
+      return undefined;
+    }
     for (const field of this.#fields) if (field.key === key) return field.value;
     return undefined;
   }
@@ -79,6 +98,11 @@ export class Headers {
   getAll(name: string): string[] {
     const key = headerKey(name);
     const values: string[] = [];
+    const lines = this.#lines;
+    if (lines !== undefined) {
+      for (let i = 0; i < lines.length; i++) if (lines.keyAt(i) === key) values.push(lines.valueAt(i));
+      return values;
+    }
     for (const field of this.#fields) if (field.key === key) values.push(field.value);
     return values;
   }
@@ -153,7 +177,9 @@ export class Headers {
   }
 
   clone(): Headers {
-    return Headers.fromParsed([...this.#fields], this.#core === undefined ? undefined : { ...this.#core });
+    const copy = new Headers(this.#fields.map((field) => ({ ...field })));
+    copy.#core = this.#core === undefined ? undefined : { ...this.#core };
+    return copy;
   }
 
   #cached<T>(key: string, compute: () => T): T {

@@ -63,14 +63,15 @@ export interface ParsedParams {
 export function parseParams(
   text: string,
   index: number,
-  options: { uri?: boolean; stopCode?: number } = {},
+  options?: { uri?: boolean; stopCode?: number },
 ): ParsedParams | SipParseError {
   const params: Param[] = [];
-  const lws = options.uri !== true;
+  const lws = options?.uri !== true;
+  const stopCode = options?.stopCode ?? -1;
   let i = lws ? skipWhitespace(text, index) : index;
   while (i < text.length) {
     const code = text.charCodeAt(i);
-    if (code === options.stopCode) break;
+    if (code === stopCode) break;
     if (code !== 59 /* ; */) {
       return new SipParseError('SIP_ERR_PARAM', `expected ";" at ${abbreviate(text.slice(i))}`);
     }
@@ -78,7 +79,7 @@ export function parseParams(
     const nameStart = i;
     while (i < text.length) {
       const c = text.charCodeAt(i);
-      if (c === 59 || c === 61 || c === options.stopCode || isWhitespaceCode(c) || c === 44 || c === 34) break;
+      if (c === 59 || c === 61 || c === stopCode || isWhitespaceCode(c) || c === 44 || c === 34) break;
       i++;
     }
     const name = text.slice(nameStart, i);
@@ -97,7 +98,7 @@ export function parseParams(
       } else {
         while (i < text.length) {
           const c = text.charCodeAt(i);
-          if (c === 59 || c === options.stopCode || isWhitespaceCode(c) || c === 44 || c === 34) break;
+          if (c === 59 || c === stopCode || isWhitespaceCode(c) || c === 44 || c === 34) break;
           i++;
         }
       }

@@ -12,13 +12,14 @@ import { type PartialMessage, SipParseError } from './errors.ts';
 import { parseCallId } from './header-parsers.ts';
 import { headerKey } from './header-names.ts';
 import { Headers, type ParsedCoreHeaders } from './headers.ts';
+import { HeaderLines } from './header-lines.ts';
 import { knownHeaderKey } from './known-header-key.ts';
 import { parseIntegerHeader } from './integer-header.ts';
 import { isKnownMethod } from './method.ts';
 import { parseNameAddr } from './name-addr.ts';
-import { abbreviate, isToken, isWhitespaceCode, trimWhitespace } from './sip-grammar.ts';
+import { abbreviate, isToken, isTokenCode, isWhitespaceCode, trimWhitespace } from './sip-grammar.ts';
 import { splitHeaderList } from './split-list.ts';
-import { EMPTY_BODY, type HeaderField, type SipMessage } from './types.ts';
+import { EMPTY_BODY, type SipMessage } from './types.ts';
 import { type Uri, isSipUri, parseUri } from './uri.ts';
 import { parseVia } from './via.ts';
 
@@ -88,7 +89,9 @@ export function parseHeadAndBody(head: string, rest: Uint8Array): ParseResult {
   const start = parseStartLine(startLine);
   if (start instanceof SipParseError) return start;
 
-  const fields: HeaderField[] = [];
+  const lines = new HeaderLines(head);
+  const offsets = lines.offsets;
+  const keys = lines.keys;
   const core: ParsedCoreHeaders = {
     topVia: undefined, contacts: [], contactStar: false, from: undefined, to: undefined, callId: undefined,
     cseq: undefined, maxForwards: undefined, contentLength: undefined,
@@ -98,7 +101,7 @@ export function parseHeadAndBody(head: string, rest: Uint8Array): ParseResult {
   while (pos < length) {
     let nl = head.indexOf('\n', pos);
     if (nl === -1) nl = length;
-    let contentEnd = nl > pos && head.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
+    const contentEnd = nl > pos && head.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
     const colon = head.indexOf(':', pos);
     if (colon === -1 || colon > contentEnd) {
       if (contentEnd === pos) { pos = nl + 1; continue; } // stray empty line at the very end
@@ -107,32 +110,39 @@ export function parseHeadAndBody(head: string, rest: Uint8Array): ParseResult {
     let nameEnd = colon;
     while (nameEnd > pos && isWhitespaceCode(head.charCodeAt(nameEnd - 1))) nameEnd--;
     let key = knownHeaderKey(head, pos, nameEnd);
-    const name = head.slice(pos, nameEnd);
     if (key === undefined) {
-      if (!isToken(name)) {
-        return fail(new SipParseError('SIP_ERR_HEADER_LINE', `bad header name ${abbreviate(name)}`), undefined, startLine, start);
+      if (nameEnd === pos) return fail(new SipParseError('SIP_ERR_HEADER_LINE', 'empty header name'), undefined, startLine, start);
+      for (let i = pos; i < nameEnd; i++) {
+        if (!isTokenCode(head.charCodeAt(i))) {
+          return fail(new SipParseError('SIP_ERR_HEADER_LINE', `bad header name ${abbreviate(head.slice(pos, nameEnd))}`), undefined, startLine, start);
+        }
       }
-      key = headerKey(name);
+      key = headerKey(head.slice(pos, nameEnd));
     }
     let valueStart = colon + 1;
     while (valueStart < contentEnd && isWhitespaceCode(head.charCodeAt(valueStart))) valueStart++;
     let valueEnd = contentEnd;
     while (valueEnd > valueStart && isWhitespaceCode(head.charCodeAt(valueEnd - 1))) valueEnd--;
-    let value = head.slice(valueStart, valueEnd);
-    // §7.3.1: a line starting with SP or HTAB continues the previous header (folding).
     let next = nl + 1;
+    let folded: string | undefined;
+    // §7.3.1: a line starting with SP or HTAB continues the previous header (folding).
     while (next < length && isWhitespaceCode(head.charCodeAt(next))) {
       let foldEnd = head.indexOf('\n', next);
       if (foldEnd === -1) foldEnd = length;
-      contentEnd = foldEnd > next && head.charCodeAt(foldEnd - 1) === 13 ? foldEnd - 1 : foldEnd;
-      const more = trimWhitespace(head.slice(next, contentEnd));
-      if (more.length > 0) value = value.length > 0 ? `${value} ${more}` : more;
+      const foldContentEnd = foldEnd > next && head.charCodeAt(foldEnd - 1) === 13 ? foldEnd - 1 : foldEnd;
+      const more = trimWhitespace(head.slice(next, foldContentEnd));
+      folded ??= head.slice(valueStart, valueEnd);
+      if (more.length > 0) folded = folded.length > 0 ? `${folded} ${more}` : more;
       next = foldEnd + 1;
     }
+    if (folded !== undefined) (lines.folded ??= new Map()).set(keys.length, folded);
+    offsets.push(pos, nameEnd, valueStart, valueEnd);
+    keys.push(key);
     pos = next;
-    fields.push({ name, key, value });
-    const problem = checkCoreHeader(key, value, core);
-    if (problem !== undefined) return fail(problem, name, startLine, start);
+    if (isCoreHeaderKey(key)) {
+      const problem = checkCoreHeader(key, folded ?? head.slice(valueStart, valueEnd), core);
+      if (problem !== undefined) return fail(problem, head.slice(offsets[offsets.length - 4]!, nameEnd), startLine, start);
+    }
   }
 
   let body = rest;
@@ -144,7 +154,7 @@ export function parseHeadAndBody(head: string, rest: Uint8Array): ParseResult {
     }
     body = rest.length === core.contentLength ? rest : rest.subarray(0, core.contentLength);
   }
-  const headers = Headers.fromParsed(fields, core);
+  const headers = Headers.fromParsed(lines, core);
   if (start.kind === 'request') {
     const cseq = core.cseq;
     if (cseq !== undefined && cseq.method !== start.method) {
@@ -164,6 +174,17 @@ function fail(error: SipParseError, header: string | undefined, startLine: strin
     ? { startLine, isRequest: true, method: start.method }
     : { startLine, isRequest: false };
   return error.within(header, partial);
+}
+
+/** The headers parseMessage checks up front (the rest are parsed when read). */
+function isCoreHeaderKey(key: string): boolean {
+  switch (key) {
+    case 'via': case 'contact': case 'from': case 'to': case 'call-id': case 'cseq':
+    case 'max-forwards': case 'content-length':
+      return true;
+    default:
+      return false;
+  }
 }
 
 /** Parses the headers every element relies on, as they are met. Returns the first defect. */

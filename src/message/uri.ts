@@ -42,16 +42,19 @@ export function isTelUri(uri: Uri): uri is TelUri {
   return uri.scheme === 'tel';
 }
 
-const URI_STOP = new Uint8Array(128);
-for (const ch of ' \t\r\n<>"') URI_STOP[ch.charCodeAt(0)] = 1;
-
-function hasForbiddenCharacter(text: string): boolean {
-  for (let i = 0; i < text.length; i++) {
+function hasForbiddenCharacter(text: string, from: number): boolean {
+  for (let i = from; i < text.length; i++) {
     const code = text.charCodeAt(i);
-    if (code < 32 || (code < 128 && URI_STOP[code] === 1)) return true;
+    // whitespace, controls, and < > " never appear unescaped in a URI
+    if (code <= 34 || code === 60 || code === 62) {
+      if (code < 33 || code === 34 || code === 60 || code === 62) return true;
+    }
   }
   return false;
 }
+
+const URI_PARAM_OPTIONS = { uri: true, stopCode: 63 } as const;
+const TEL_PARAM_OPTIONS = { uri: true } as const;
 
 function uriError(text: string, why: string): SipParseError {
   return new SipParseError('SIP_ERR_URI', `${why} in ${abbreviate(text)}`);
@@ -61,7 +64,7 @@ function uriError(text: string, why: string): SipParseError {
 export function parseUri(text: string): Uri | SipParseError {
   const colon = text.indexOf(':');
   if (colon <= 0) return uriError(text, 'no scheme');
-  if (hasForbiddenCharacter(text)) return uriError(text, 'whitespace, control or <>" characters');
+  if (hasForbiddenCharacter(text, colon + 1)) return uriError(text, 'whitespace, control or <>" characters');
   const first = text.charCodeAt(0);
   // Hot path: "sip:" in lower case, as nearly every URI is written.
   if (colon === 3 && first === 115 && text.charCodeAt(1) === 105 && text.charCodeAt(2) === 112) {
@@ -81,10 +84,11 @@ function parseSipUri(text: string, scheme: 'sip' | 'sips', start: number): SipUr
   let hostStart = start;
   const at = text.indexOf('@', start);
   if (at !== -1) {
-    const userinfo = text.slice(start, at);
-    const colon = userinfo.indexOf(':');
-    user = colon === -1 ? userinfo : userinfo.slice(0, colon);
-    if (colon !== -1) password = userinfo.slice(colon + 1);
+    const colon = text.indexOf(':', start);
+    if (colon !== -1 && colon < at) {
+      user = text.slice(start, colon);
+      password = text.slice(colon + 1, at);
+    } else user = text.slice(start, at);
     if (user.length === 0) return uriError(text, 'empty user part');
     hostStart = at + 1;
   }
@@ -125,7 +129,7 @@ function parseSipUri(text: string, scheme: 'sip' | 'sips', start: number): SipUr
   let params: Params = [];
   let headers: Params = [];
   if (i < text.length && text.charCodeAt(i) === 59) {
-    const parsed = parseParams(text, i, { uri: true, stopCode: 63 });
+    const parsed = parseParams(text, i, URI_PARAM_OPTIONS);
     if (parsed instanceof SipParseError) return uriError(text, parsed.message);
     params = parsed.params;
     i = parsed.end;
@@ -158,7 +162,7 @@ function parseTelUri(text: string, start: number): TelUri | SipParseError {
   if (!/^\+?[0-9A-Fa-f*#().\-pwPW]+$/.test(number)) return uriError(text, 'bad telephone number');
   let params: Params = [];
   if (semi !== -1) {
-    const parsed = parseParams(text, semi, { uri: true });
+    const parsed = parseParams(text, semi, TEL_PARAM_OPTIONS);
     if (parsed instanceof SipParseError) return uriError(text, parsed.message);
     if (parsed.end !== text.length) return uriError(text, 'bad tel parameters');
     params = parsed.params;
