@@ -79,7 +79,7 @@ export function parseParams(
     const nameStart = i;
     while (i < text.length) {
       const c = text.charCodeAt(i);
-      if (c === 59 || c === 61 || c === stopCode || isWhitespaceCode(c) || c === 44 || c === 34) break;
+      if (c === 59 || c === 61 || c === stopCode || c < 33 || c === 44 || c === 34 || c === 60 || c === 62) break;
       i++;
     }
     const name = text.slice(nameStart, i);
@@ -98,7 +98,7 @@ export function parseParams(
       } else {
         while (i < text.length) {
           const c = text.charCodeAt(i);
-          if (c === 59 || c === stopCode || isWhitespaceCode(c) || c === 44 || c === 34) break;
+          if (c === 59 || c === stopCode || c < 33 || c === 44 || c === 34 || c === 60 || c === 62) break;
           i++;
         }
       }

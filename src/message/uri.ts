@@ -64,7 +64,6 @@ function uriError(text: string, why: string): SipParseError {
 export function parseUri(text: string): Uri | SipParseError {
   const colon = text.indexOf(':');
   if (colon <= 0) return uriError(text, 'no scheme');
-  if (hasForbiddenCharacter(text, colon + 1)) return uriError(text, 'whitespace, control or <>" characters');
   const first = text.charCodeAt(0);
   // Hot path: "sip:" in lower case, as nearly every URI is written.
   if (colon === 3 && first === 115 && text.charCodeAt(1) === 105 && text.charCodeAt(2) === 112) {
@@ -73,6 +72,7 @@ export function parseUri(text: string): Uri | SipParseError {
   const scheme = text.slice(0, colon).toLowerCase();
   if (!/^[a-z][a-z0-9+.-]*$/.test(scheme)) return uriError(text, 'bad scheme');
   if (scheme === 'sip' || scheme === 'sips') return parseSipUri(text, scheme, colon + 1);
+  if (hasForbiddenCharacter(text, colon + 1)) return uriError(text, 'whitespace, control or <>" characters');
   if (scheme === 'tel') return parseTelUri(text, colon + 1);
   if (colon + 1 >= text.length) return uriError(text, 'empty URI after the scheme');
   return { scheme, opaque: text.slice(colon + 1) };
@@ -84,8 +84,14 @@ function parseSipUri(text: string, scheme: 'sip' | 'sips', start: number): SipUr
   let hostStart = start;
   const at = text.indexOf('@', start);
   if (at !== -1) {
-    const colon = text.indexOf(':', start);
-    if (colon !== -1 && colon < at) {
+    // userinfo is checked here; host, parameters and headers are checked as they are scanned.
+    let colon = -1;
+    for (let j = start; j < at; j++) {
+      const code = text.charCodeAt(j);
+      if (code < 33 || code === 34 || code === 60 || code === 62) return uriError(text, 'whitespace, control or <>" in the user part');
+      if (code === 58 && colon === -1) colon = j;
+    }
+    if (colon !== -1) {
       user = text.slice(start, colon);
       password = text.slice(colon + 1, at);
     } else user = text.slice(start, at);
@@ -145,6 +151,7 @@ function parseSipUri(text: string, scheme: 'sip' | 'sips', start: number): SipUr
 }
 
 function parseUriHeaders(text: string, start: number): Params | SipParseError {
+  if (hasForbiddenCharacter(text, start)) return uriError(text, 'whitespace, control or <>" in the headers');
   const headers: { name: string; value: string | null }[] = [];
   for (const part of text.slice(start).split('&')) {
     const eq = part.indexOf('=');
