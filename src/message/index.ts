@@ -33,3 +33,4 @@ export {
 } from './status.ts';
 export { quote, unquote, isToken } from './sip-grammar.ts';
 // Added by the URI-equality / builders work:
+export { StreamFramer, type FramerEvent, type StreamFramerOptions } from './stream-framer.ts';
