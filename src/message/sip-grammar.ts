@@ -85,3 +85,15 @@ export function parseDigits(text: string): number | undefined {
   }
   return value;
 }
+
+/** Like parseDigits on text[start, end) without slicing; undefined when empty or not all digits. */
+export function parseDigitsAt(text: string, start: number, end: number): number | undefined {
+  if (end <= start) return undefined;
+  let value = 0;
+  for (let i = start; i < end; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 48 || code > 57) return undefined;
+    value = value * 10 + (code - 48);
+  }
+  return value;
+}

@@ -4,7 +4,7 @@
  */
 import { SipParseError } from './errors.ts';
 import { type Params, formatParams, parseParams } from './params.ts';
-import { abbreviate, parseDigits } from './sip-grammar.ts';
+import { abbreviate, parseDigitsAt } from './sip-grammar.ts';
 
 export interface SipUri {
   readonly scheme: 'sip' | 'sips';
@@ -128,7 +128,7 @@ function parseSipUri(text: string, scheme: 'sip' | 'sips', start: number): SipUr
     const portStart = i + 1;
     i = portStart;
     while (i < text.length && text.charCodeAt(i) >= 48 && text.charCodeAt(i) <= 57) i++;
-    port = parseDigits(text.slice(portStart, i));
+    port = parseDigitsAt(text, portStart, i);
     // RFC 5118 §4.2: an unbracketed IPv6 address leaves more colons here.
     if (port === undefined || port > 65535 || i - portStart > 5) return uriError(text, 'bad port (an IPv6 address needs [ ])');
   }

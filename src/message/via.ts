@@ -7,7 +7,7 @@
 import { SipParseError } from './errors.ts';
 import { scanHeaderParams, scannedValue } from './param-scanner.ts';
 import { type Params, NO_PARAMS, parseParams } from './params.ts';
-import { abbreviate, isToken, parseDigits, skipWhitespace } from './sip-grammar.ts';
+import { abbreviate, isToken, parseDigits, parseDigitsAt, skipWhitespace } from './sip-grammar.ts';
 
 export interface Via {
   readonly protocolName: string;
@@ -92,6 +92,14 @@ function isHostCode(code: number): boolean {
     || code === 45 || code === 46 || code === 95;
 }
 
+/** Transports are case-insensitive tokens; the common ones are already written in upper case. */
+function upperCaseTransport(transport: string): string {
+  switch (transport) {
+    case 'UDP': case 'TCP': case 'TLS': case 'WS': case 'WSS': case 'SCTP': return transport;
+    default: return transport.toUpperCase();
+  }
+}
+
 /** Parses one via-parm (one element of a Via list). */
 export function parseVia(text: string): Via | SipParseError {
   let name: string;
@@ -143,7 +151,7 @@ export function parseVia(text: string): Via | SipParseError {
     i = skipWhitespace(text, i + 1);
     const portStart = i;
     while (i < text.length && text.charCodeAt(i) >= 48 && text.charCodeAt(i) <= 57) i++;
-    port = i - portStart > 5 ? undefined : parseDigits(text.slice(portStart, i));
+    port = i - portStart > 5 ? undefined : parseDigitsAt(text, portStart, i);
     if (port === undefined || port > 65535) return viaError(text, 'bad sent-by port');
   }
   if (i < text.length && text.charCodeAt(i) !== 59 && text.charCodeAt(i) !== 32 && text.charCodeAt(i) !== 9) {
@@ -164,6 +172,6 @@ export function parseVia(text: string): Via | SipParseError {
       if (rport === undefined || rport > 65535) return viaError(text, 'bad rport');
     }
   }
-  return new ParsedVia(text, name, version, transport.toUpperCase(), host, port, count > 0 ? i : -1,
+  return new ParsedVia(text, name, version, upperCaseTransport(transport), host, port, count > 0 ? i : -1,
     branch ?? undefined, received ?? undefined, rport);
 }
