@@ -12,6 +12,14 @@ export let scannedOffsets = new Int32Array(4 * 32);
 /** How many parameters the last scan found. */
 export let scannedCount = 0;
 
+/** Characters that end a parameter name: ; = LWS , " (and controls, < >, which can't be in one). */
+const PARAM_STOP = new Uint8Array(128);
+/** Characters that end an unquoted parameter value: the same without "=". */
+const VALUE_STOP = new Uint8Array(128);
+for (let code = 0; code < 33; code++) PARAM_STOP[code] = VALUE_STOP[code] = 1;
+for (const ch of ';,"<>') PARAM_STOP[ch.charCodeAt(0)] = VALUE_STOP[ch.charCodeAt(0)] = 1;
+PARAM_STOP[61] = 1;
+
 function skipLws(text: string, index: number): number {
   let i = index;
   while (i < text.length) {
@@ -38,7 +46,7 @@ export function scanHeaderParams(text: string, index: number): number | SipParse
     const nameStart = i;
     while (i < length) {
       const c = text.charCodeAt(i);
-      if (c === 59 || c === 61 || c === 32 || c === 9 || c === 44 || c === 34) break;
+      if (c < 128 && PARAM_STOP[c] === 1) break;
       i++;
     }
     if (i === nameStart) {
@@ -58,7 +66,7 @@ export function scanHeaderParams(text: string, index: number): number | SipParse
       } else {
         while (i < length) {
           const c = text.charCodeAt(i);
-          if (c === 59 || c === 32 || c === 9 || c === 44 || c === 34) break;
+          if (c < 128 && VALUE_STOP[c] === 1) break;
           i++;
         }
       }

@@ -35,8 +35,8 @@ const DEFAULT_PARSE_OPTIONS = { maxMessageSize: 65535 } as const;
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 
 /** Parses one whole message from octets or from a string (a string's body is UTF-8 encoded). */
-export function parseMessage(input: Uint8Array | string, options: ParseOptions = {}): ParseResult {
-  const maxSize = options.maxMessageSize ?? DEFAULT_PARSE_OPTIONS.maxMessageSize;
+export function parseMessage(input: Uint8Array | string, options?: ParseOptions): ParseResult {
+  const maxSize = options?.maxMessageSize ?? DEFAULT_PARSE_OPTIONS.maxMessageSize;
   if (input.length > maxSize) {
     return new SipParseError('SIP_ERR_MESSAGE_TOO_LARGE', `${input.length} > ${maxSize}`, { responseStatus: 513 });
   }

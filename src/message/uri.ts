@@ -53,6 +53,10 @@ function hasForbiddenCharacter(text: string, from: number): boolean {
   return false;
 }
 
+/** Characters of a hostname or IPv4 address ("_" tolerated, as seen in the wild). */
+const HOST_CHARS = new Uint8Array(128);
+for (const ch of 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._') HOST_CHARS[ch.charCodeAt(0)] = 1;
+
 const URI_PARAM_OPTIONS = { uri: true, stopCode: 63 } as const;
 const TEL_PARAM_OPTIONS = { uri: true } as const;
 
@@ -109,15 +113,12 @@ function parseSipUri(text: string, scheme: 'sip' | 'sips', start: number): SipUr
     hostEnd = close + 1;
     i = hostEnd;
   } else {
+    // hostname = *( domainlabel "." ) toplabel; IPv4address: letters, digits, "-" and "."
     while (i < text.length) {
       const code = text.charCodeAt(i);
+      if (code < 128 && HOST_CHARS[code] === 1) { i++; continue; }
       if (code === 58 || code === 59 || code === 63) break; // : ; ?
-      // hostname = *( domainlabel "." ) toplabel; IPv4address: letters, digits, "-" and "."
-      if (!((code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57)
-        || code === 45 || code === 46 || code === 95)) {
-        return uriError(text, 'bad character in host');
-      }
-      i++;
+      return uriError(text, 'bad character in host');
     }
     hostEnd = i;
   }
