@@ -13,6 +13,7 @@ export function splitHeaderList(value: string): string[] {
   let inAngles = false;
   for (let i = 0; i < value.length; i++) {
     const code = value.charCodeAt(i);
+    if (code >= 64 && code !== 92) continue; // nothing at or above "@" matters here but "\\"
     if (inQuotes) {
       if (code === 92) i++;
       else if (code === 34) inQuotes = false;
