@@ -10,17 +10,17 @@ import type { HeaderField } from './types.ts';
 export class HeaderLines {
   readonly text: string;
   /** [nameStart, nameEnd, valueStart, valueEnd] per line. */
-  readonly offsets: number[];
+  readonly offsets: Int32Array;
   /** Lookup key per line; undefined until computed for names the parser didn't recognise. */
   readonly keys: (string | undefined)[];
   /** Values of folded lines (§7.3.1), by line index: their text isn't one slice. */
-  folded: Map<number, string> | undefined;
+  readonly folded: Map<number, string> | undefined;
 
-  constructor(text: string) {
+  constructor(text: string, offsets: Int32Array, keys: (string | undefined)[], folded: Map<number, string> | undefined) {
     this.text = text;
-    this.offsets = [];
-    this.keys = [];
-    this.folded = undefined;
+    this.offsets = offsets;
+    this.keys = keys;
+    this.folded = folded;
   }
 
   get length(): number {

@@ -34,6 +34,9 @@ const DEFAULT_PARSE_OPTIONS = { maxMessageSize: 65535 } as const;
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 
+/** Offsets of the header lines being parsed: [nameStart, nameEnd, valueStart, valueEnd] each. */
+let scratchOffsets = new Int32Array(4 * 64);
+
 /** Parses one whole message from octets or from a string (a string's body is UTF-8 encoded). */
 export function parseMessage(input: Uint8Array | string, options?: ParseOptions): ParseResult {
   const maxSize = options?.maxMessageSize ?? DEFAULT_PARSE_OPTIONS.maxMessageSize;
@@ -89,9 +92,10 @@ export function parseHeadAndBody(head: string, rest: Uint8Array): ParseResult {
   const start = parseStartLine(startLine);
   if (start instanceof SipParseError) return start;
 
-  const lines = new HeaderLines(head);
-  const offsets = lines.offsets;
-  const keys = lines.keys;
+  // The lines are collected in scratch space and copied once at the end (the parser is not re-entered).
+  let offsets = scratchOffsets;
+  const keys: string[] = [];
+  let folds: Map<number, string> | undefined;
   const core: ParsedCoreHeaders = {
     topVia: undefined, contacts: [], contactStar: false, from: undefined, to: undefined, callId: undefined,
     cseq: undefined, maxForwards: undefined, contentLength: undefined,
@@ -135,13 +139,22 @@ export function parseHeadAndBody(head: string, rest: Uint8Array): ParseResult {
       if (more.length > 0) folded = folded.length > 0 ? `${folded} ${more}` : more;
       next = foldEnd + 1;
     }
-    if (folded !== undefined) (lines.folded ??= new Map()).set(keys.length, folded);
-    offsets.push(pos, nameEnd, valueStart, valueEnd);
+    const line = keys.length;
+    if (folded !== undefined) (folds ??= new Map()).set(line, folded);
+    if (line * 4 + 4 > offsets.length) {
+      const bigger = new Int32Array(offsets.length * 2);
+      bigger.set(offsets);
+      offsets = scratchOffsets = bigger;
+    }
+    offsets[line * 4] = pos;
+    offsets[line * 4 + 1] = nameEnd;
+    offsets[line * 4 + 2] = valueStart;
+    offsets[line * 4 + 3] = valueEnd;
     keys.push(key);
     pos = next;
     if (isCoreHeaderKey(key)) {
       const problem = checkCoreHeader(key, folded ?? head.slice(valueStart, valueEnd), core);
-      if (problem !== undefined) return fail(problem, head.slice(offsets[offsets.length - 4]!, nameEnd), startLine, start);
+      if (problem !== undefined) return fail(problem, head.slice(offsets[line * 4]!, nameEnd), startLine, start);
     }
   }
 
@@ -154,6 +167,7 @@ export function parseHeadAndBody(head: string, rest: Uint8Array): ParseResult {
     }
     body = rest.length === core.contentLength ? rest : rest.subarray(0, core.contentLength);
   }
+  const lines = new HeaderLines(head, offsets.slice(0, keys.length * 4), keys, folds);
   const headers = Headers.fromParsed(lines, core);
   if (start.kind === 'request') {
     const cseq = core.cseq;
