@@ -32,6 +32,8 @@ export const SIP_PARSE_ERROR_CODES = {
   SIP_ERR_MISSING_HEADER: 'a mandatory header (To, From, CSeq, Call-ID, Max-Forwards, Via) is missing',
   SIP_ERR_DUPLICATE_HEADER: 'a header that takes one value appears more than once',
   SIP_ERR_HEADER_VALUE: 'a header value does not follow its grammar',
+  SIP_ERR_URI_METHOD: 'a URI method parameter asks for another method than the redirected request (skip the target)',
+  SIP_ERR_URI_HEADER: 'a header embedded in a URI is malformed or would make the request invalid (skip the target)',
 } as const;
 
 export type SipParseErrorCode = keyof typeof SIP_PARSE_ERROR_CODES;
