@@ -34,3 +34,13 @@ export {
 export { quote, unquote, isToken } from './sip-grammar.ts';
 // Added by the URI-equality / builders work:
 export { StreamFramer, type FramerEvent, type StreamFramerOptions } from './stream-framer.ts';
+export { uriEquals } from './uri-equals.ts';
+export {
+  type RequestFromUri, type RequestFromUriOptions, type UriHeaderField, type IgnoredUriHeader, requestFromUri,
+} from './request-from-uri.ts';
+export { newBranch, newTag, newCallId, BRANCH_MAGIC_COOKIE } from './random-token.ts';
+export {
+  type BuildRequestOptions, type ViaOptions, type AddressInput, type AddressFields, type HeaderInput,
+  DEFAULT_BUILD_REQUEST_OPTIONS, buildRequest,
+} from './build-request.ts';
+export { type BuildResponseOptions, buildResponse } from './build-response.ts';
