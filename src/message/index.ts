@@ -34,6 +34,7 @@ export {
 export { quote, unquote, isToken } from './sip-grammar.ts';
 // Added by the URI-equality / builders work:
 export { StreamFramer, type FramerEvent, type StreamFramerOptions } from './stream-framer.ts';
+export { lintMessage, type LintReport, type LintProblem } from './lint-message.ts';
 export { uriEquals } from './uri-equals.ts';
 export {
   type RequestFromUri, type RequestFromUriOptions, type UriHeaderField, type IgnoredUriHeader, requestFromUri,
