@@ -13,7 +13,6 @@ export const SIP_PARSE_ERROR_CODES = {
   SIP_ERR_REQUEST_URI: 'the Request-URI is malformed (brackets, LWS, headers or a bad host)',
   SIP_ERR_URI: 'a URI is malformed',
   SIP_ERR_HEADER_LINE: 'a header line has no colon or its name is not a token',
-  SIP_ERR_HEADER_END: 'the header section never ends (no empty line)',
   SIP_ERR_CONTENT_LENGTH: 'Content-Length is not a non-negative integer',
   SIP_ERR_CONTENT_LENGTH_DUPLICATE: 'Content-Length appears more than once',
   SIP_ERR_BODY_TRUNCATED: 'fewer body octets arrived than Content-Length announces',

@@ -73,7 +73,6 @@ const PARSE_RULES: Readonly<Partial<Record<SipParseErrorCode, ParseRule>>> = {
   SIP_ERR_REQUEST_URI: { rule: 'request-uri-invalid', rfc: 'RFC 3261 §19.1.1' },
   SIP_ERR_URI: { rule: 'uri-invalid' },
   SIP_ERR_HEADER_LINE: { rule: 'header-line-malformed', rfc: 'RFC 3261 §7.3.1' },
-  SIP_ERR_HEADER_END: { rule: 'header-section-unterminated', rfc: 'RFC 3261 §7' },
   SIP_ERR_CONTENT_LENGTH: { rule: 'content-length-invalid', rfc: 'RFC 3261 §20.14' },
   SIP_ERR_CONTENT_LENGTH_DUPLICATE: { rule: 'duplicate-header', rfc: 'RFC 3261 §7.3.1' },
   SIP_ERR_BODY_TRUNCATED: { rule: 'content-length-mismatch', rfc: 'RFC 3261 §18.3', header: 'Content-Length' },
