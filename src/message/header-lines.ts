@@ -10,13 +10,13 @@ import type { HeaderField } from './types.ts';
 export class HeaderLines {
   readonly text: string;
   /** [nameStart, nameEnd, valueStart, valueEnd] per line. */
-  readonly offsets: Int32Array;
+  readonly offsets: readonly number[];
   /** Lookup key per line; undefined until computed for names the parser didn't recognise. */
   readonly keys: (string | undefined)[];
   /** Values of folded lines (§7.3.1), by line index: their text isn't one slice. */
   readonly folded: Map<number, string> | undefined;
 
-  constructor(text: string, offsets: Int32Array, keys: (string | undefined)[], folded: Map<number, string> | undefined) {
+  constructor(text: string, offsets: readonly number[], keys: (string | undefined)[], folded: Map<number, string> | undefined) {
     this.text = text;
     this.offsets = offsets;
     this.keys = keys;

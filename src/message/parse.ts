@@ -13,6 +13,7 @@ import { parseCallId } from './header-parsers.ts';
 import { headerKey } from './header-names.ts';
 import { Headers, type ParsedCoreHeaders } from './headers.ts';
 import { HeaderLines } from './header-lines.ts';
+import { type PendingBody, ParsedRequest, ParsedResponse } from './parsed-message.ts';
 import { knownHeaderKey } from './known-header-key.ts';
 import { parseIntegerHeader } from './integer-header.ts';
 import { isKnownMethod } from './method.ts';
@@ -34,8 +35,6 @@ const DEFAULT_PARSE_OPTIONS = { maxMessageSize: 65535 } as const;
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 
-/** Offsets of the header lines being parsed: [nameStart, nameEnd, valueStart, valueEnd] each. */
-let scratchOffsets = new Int32Array(4 * 64);
 
 /** Parses one whole message from octets or from a string (a string's body is UTF-8 encoded). */
 export function parseMessage(input: Uint8Array | string, options?: ParseOptions): ParseResult {
@@ -44,7 +43,7 @@ export function parseMessage(input: Uint8Array | string, options?: ParseOptions)
     return new SipParseError('SIP_ERR_MESSAGE_TOO_LARGE', `${input.length} > ${maxSize}`, { responseStatus: 513 });
   }
   let head: string;
-  let rest: Uint8Array;
+  let rest: PendingBody;
   if (typeof input === 'string') {
     let end = input.indexOf('\r\n\r\n');
     let separator = 4;
@@ -52,7 +51,8 @@ export function parseMessage(input: Uint8Array | string, options?: ParseOptions)
     if (end === -1) { head = input; rest = EMPTY_BODY; } else {
       head = input.slice(0, end);
       const tail = end + separator;
-      rest = tail < input.length ? Buffer.from(input.slice(tail), 'utf8') : EMPTY_BODY;
+      // The body stays text until read; its octet count is what Content-Length speaks of.
+      rest = tail < input.length ? input.slice(tail) : EMPTY_BODY;
     }
   } else {
     const bytes = Buffer.isBuffer(input) ? input : Buffer.from(input.buffer, input.byteOffset, input.length);
@@ -81,7 +81,7 @@ function decodeHead(bytes: Buffer): string {
 }
 
 /** Parses the start line and headers (`head`, without the empty line) and cuts the body. */
-export function parseHeadAndBody(head: string, rest: Uint8Array): ParseResult {
+export function parseHeadAndBody(head: string, rest: PendingBody): ParseResult {
   // §7.5: CRLFs before the start line are ignored.
   let pos = 0;
   while (pos < head.length && (head.charCodeAt(pos) === 13 || head.charCodeAt(pos) === 10)) pos++;
@@ -92,8 +92,7 @@ export function parseHeadAndBody(head: string, rest: Uint8Array): ParseResult {
   const start = parseStartLine(startLine);
   if (start instanceof SipParseError) return start;
 
-  // The lines are collected in scratch space and copied once at the end (the parser is not re-entered).
-  let offsets = scratchOffsets;
+  const offsets: number[] = [];
   const keys: string[] = [];
   let folds: Map<number, string> | undefined;
   const core: ParsedCoreHeaders = {
@@ -141,15 +140,7 @@ export function parseHeadAndBody(head: string, rest: Uint8Array): ParseResult {
     }
     const line = keys.length;
     if (folded !== undefined) (folds ??= new Map()).set(line, folded);
-    if (line * 4 + 4 > offsets.length) {
-      const bigger = new Int32Array(offsets.length * 2);
-      bigger.set(offsets);
-      offsets = scratchOffsets = bigger;
-    }
-    offsets[line * 4] = pos;
-    offsets[line * 4 + 1] = nameEnd;
-    offsets[line * 4 + 2] = valueStart;
-    offsets[line * 4 + 3] = valueEnd;
+    offsets.push(pos, nameEnd, valueStart, valueEnd);
     keys.push(key);
     pos = next;
     if (isCoreHeaderKey(key)) {
@@ -162,12 +153,18 @@ export function parseHeadAndBody(head: string, rest: Uint8Array): ParseResult {
   if (core.contentLength !== undefined) {
     // §18.3: a datagram shorter than Content-Length is an error (RFC 4475 §3.1.2.2 clerr);
     // octets beyond it are not part of this message (§3.1.1.8 dblreq).
-    if (rest.length < core.contentLength) {
-      return fail(new SipParseError('SIP_ERR_BODY_TRUNCATED', `Content-Length ${core.contentLength}, ${rest.length} octets present`), undefined, startLine, start);
+    const length = core.contentLength;
+    const octets = typeof rest === 'string' ? Buffer.byteLength(rest, 'utf8') : rest.length;
+    if (octets < length) {
+      return fail(new SipParseError('SIP_ERR_BODY_TRUNCATED', `Content-Length ${length}, ${octets} octets present`), undefined, startLine, start);
     }
-    body = rest.length === core.contentLength ? rest : rest.subarray(0, core.contentLength);
+    if (octets > length) {
+      if (typeof rest !== 'string') body = rest.subarray(0, length);
+      else if (octets === rest.length) body = rest.slice(0, length); // ASCII: one char per octet
+      else body = Buffer.from(rest, 'utf8').subarray(0, length);
+    }
   }
-  const lines = new HeaderLines(head, offsets.slice(0, keys.length * 4), keys, folds);
+  const lines = new HeaderLines(head, offsets, keys, folds);
   const headers = Headers.fromParsed(lines, core);
   if (start.kind === 'request') {
     const cseq = core.cseq;
@@ -177,9 +174,9 @@ export function parseHeadAndBody(head: string, rest: Uint8Array): ParseResult {
         responseStatus: isKnownMethod(start.method) ? 400 : 501,
       }), 'CSeq', startLine, start);
     }
-    return { kind: 'request', method: start.method, uri: start.uri, version: start.version, headers, body };
+    return new ParsedRequest(start.method, start.uri, start.version, headers, body);
   }
-  return { kind: 'response', status: start.status, reason: start.reason, version: start.version, headers, body };
+  return new ParsedResponse(start.status, start.reason, start.version, headers, body);
 }
 
 /** Adds the header name and what was read of the message to an error (built only on failure). */
