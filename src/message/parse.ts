@@ -42,28 +42,16 @@ export function parseMessage(input: Uint8Array | string, options?: ParseOptions)
   if (input.length > maxSize) {
     return new SipParseError('SIP_ERR_MESSAGE_TOO_LARGE', `${input.length} > ${maxSize}`, { responseStatus: 513 });
   }
-  let head: string;
-  let rest: PendingBody;
   if (typeof input === 'string') {
-    let end = input.indexOf('\r\n\r\n');
-    let separator = 4;
-    if (end === -1) { end = input.indexOf('\n\n'); separator = 2; }
-    if (end === -1) { head = input; rest = EMPTY_BODY; } else {
-      head = input.slice(0, end);
-      const tail = end + separator;
-      // The body stays text until read; its octet count is what Content-Length speaks of.
-      rest = tail < input.length ? input.slice(tail) : EMPTY_BODY;
-    }
-  } else {
-    const bytes = Buffer.isBuffer(input) ? input : Buffer.from(input.buffer, input.byteOffset, input.length);
-    let end = bytes.indexOf('\r\n\r\n');
-    let separator = 4;
-    if (end === -1) { end = bytes.indexOf('\n\n'); separator = 2; }
-    const headBytes = end === -1 ? bytes : bytes.subarray(0, end);
-    rest = end === -1 ? EMPTY_BODY : bytes.subarray(end + separator);
-    head = decodeHead(headBytes);
+    // The header loop finds the empty line itself, so the text is walked once.
+    return parseHeadAndBody(input, undefined);
   }
-  return parseHeadAndBody(head, rest);
+  const bytes = Buffer.isBuffer(input) ? input : Buffer.from(input.buffer, input.byteOffset, input.length);
+  let end = bytes.indexOf('\r\n\r\n');
+  let separator = 4;
+  if (end === -1) { end = bytes.indexOf('\n\n'); separator = 2; }
+  const head = decodeHead(end === -1 ? bytes : bytes.subarray(0, end));
+  return parseHeadAndBody(head, end === -1 ? EMPTY_BODY : bytes.subarray(end + separator));
 }
 
 /** Header text is UTF-8 (§7.3.1); bytes that are not valid UTF-8 are kept one char per octet. */
@@ -80,8 +68,12 @@ function decodeHead(bytes: Buffer): string {
   return bytes.toString('latin1');
 }
 
-/** Parses the start line and headers (`head`, without the empty line) and cuts the body. */
-export function parseHeadAndBody(head: string, rest: PendingBody): ParseResult {
+/**
+ * Parses the start line and headers and cuts the body. With `rest` undefined, `head` is the whole
+ * message as text and the body is what follows the empty line; otherwise `head` holds only the
+ * header section and `rest` the octets after it.
+ */
+function parseHeadAndBody(head: string, rest: PendingBody | undefined): ParseResult {
   // §7.5: CRLFs before the start line are ignored.
   let pos = 0;
   while (pos < head.length && (head.charCodeAt(pos) === 13 || head.charCodeAt(pos) === 10)) pos++;
@@ -100,6 +92,7 @@ export function parseHeadAndBody(head: string, rest: PendingBody): ParseResult {
     cseq: undefined, maxForwards: undefined, contentLength: undefined,
   };
   const length = head.length;
+  let bodyStart = length;
   pos = lineEnd + 1;
   while (pos < length) {
     let nl = head.indexOf('\n', pos);
@@ -107,7 +100,7 @@ export function parseHeadAndBody(head: string, rest: PendingBody): ParseResult {
     const contentEnd = nl > pos && head.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
     const colon = head.indexOf(':', pos);
     if (colon === -1 || colon > contentEnd) {
-      if (contentEnd === pos) { pos = nl + 1; continue; } // stray empty line at the very end
+      if (contentEnd === pos) { bodyStart = nl + 1; break; } // the empty line ends the headers
       return fail(new SipParseError('SIP_ERR_HEADER_LINE', `no colon in ${abbreviate(head.slice(pos, contentEnd))}`), undefined, startLine, start);
     }
     let nameEnd = colon;
@@ -149,6 +142,7 @@ export function parseHeadAndBody(head: string, rest: PendingBody): ParseResult {
     }
   }
 
+  if (rest === undefined) rest = bodyStart < length ? head.slice(bodyStart) : EMPTY_BODY;
   let body = rest;
   if (core.contentLength !== undefined) {
     // §18.3: a datagram shorter than Content-Length is an error (RFC 4475 §3.1.2.2 clerr);
