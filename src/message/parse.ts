@@ -299,17 +299,20 @@ function checkVersion(version: string, partial: PartialMessage): SipParseError |
 
 /** Request-URI (§7.1, §19.1.1): no < >, no LWS, no headers; any absolute URI scheme. */
 function parseRequestUri(text: string, partial: PartialMessage): Uri | SipParseError {
-  const fail = (why: string): SipParseError =>
-    new SipParseError('SIP_ERR_REQUEST_URI', `${why}: ${abbreviate(text)}`, { partial });
-  if (text.charCodeAt(0) === 60) return fail('Request-URI inside < >'); // RFC 4475 §3.1.2.7
-  for (let i = 0; i < text.length; i++) {
-    if (isWhitespaceCode(text.charCodeAt(i))) return fail('LWS inside the Request-URI'); // §3.1.2.8
-  }
   const uri = parseUri(text);
-  if (uri instanceof SipParseError) return fail(uri.message);
+  if (uri instanceof SipParseError) {
+    // Name the defect RFC 4475 names (§3.1.2.7 ltgtruri, §3.1.2.8 lwsruri) when it is one of those.
+    if (text.charCodeAt(0) === 60) return requestUriError(text, 'Request-URI inside < >', partial);
+    if (/[ \t]/.test(text)) return requestUriError(text, 'LWS inside the Request-URI', partial);
+    return requestUriError(text, uri.message, partial);
+  }
   // Table 1 of §19.1.1: headers are not allowed in a Request-URI (RFC 4475 §3.1.2.11 escruri).
-  if (isSipUri(uri) && uri.headers.length > 0) return fail('headers ("?") in the Request-URI');
+  if (isSipUri(uri) && uri.headers.length > 0) return requestUriError(text, 'headers ("?") in the Request-URI', partial);
   return uri;
+}
+
+function requestUriError(text: string, why: string, partial: PartialMessage): SipParseError {
+  return new SipParseError('SIP_ERR_REQUEST_URI', `${why}: ${abbreviate(text)}`, { partial });
 }
 
 function parseStatusLine(line: string): StartLine | SipParseError {

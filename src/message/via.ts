@@ -7,7 +7,7 @@
 import { SipParseError } from './errors.ts';
 import { scanHeaderParams, scannedValue } from './param-scanner.ts';
 import { type Params, NO_PARAMS, parseParams } from './params.ts';
-import { abbreviate, isToken, parseDigits, parseDigitsAt, skipWhitespace } from './sip-grammar.ts';
+import { abbreviate, isToken, isTokenCode, parseDigits, parseDigitsAt, skipWhitespace } from './sip-grammar.ts';
 
 export interface Via {
   readonly protocolName: string;
@@ -109,9 +109,11 @@ export function parseVia(text: string): Via | SipParseError {
   // Hot path: "SIP/2.0/" written without LWS, as nearly every Via is.
   if (text.startsWith('SIP/2.0/')) {
     i = 8;
-    while (i < text.length && text.charCodeAt(i) !== 32 && text.charCodeAt(i) !== 9) i++;
+    while (i < text.length && isTokenCode(text.charCodeAt(i))) i++;
+    if (i === 8 || (i < text.length && text.charCodeAt(i) !== 32 && text.charCodeAt(i) !== 9)) {
+      return viaError(text, 'bad transport');
+    }
     transport = text.slice(8, i);
-    if (!isToken(transport)) return viaError(text, 'bad transport');
     name = 'SIP';
     version = '2.0';
   } else {
