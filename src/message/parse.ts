@@ -6,7 +6,7 @@
  * Max-Forwards, Contact, Content-Length) and the Request-URI are checked here, so a message that
  * parses can be routed; the other headers are parsed on first use.
  */
-import { parseContact } from './contact.ts';
+import { type Contact, parseContact } from './contact.ts';
 import { parseCSeq } from './cseq.ts';
 import { type PartialMessage, SipParseError } from './errors.ts';
 import { parseCallId } from './header-parsers.ts';
@@ -34,6 +34,9 @@ export interface ParseOptions {
 const DEFAULT_PARSE_OPTIONS = { maxMessageSize: 65535 } as const;
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** Shared by every message without a Contact (never pushed to: see checkCoreHeader). */
+const NO_CONTACTS: Contact[] = [];
 
 
 /** Parses one whole message from octets or from a string (a string's body is UTF-8 encoded). */
@@ -88,7 +91,7 @@ function parseHeadAndBody(head: string, rest: PendingBody | undefined): ParseRes
   const keys: string[] = [];
   let folds: Map<number, string> | undefined;
   const core: ParsedCoreHeaders = {
-    topVia: undefined, contacts: [], contactStar: false, from: undefined, to: undefined, callId: undefined,
+    topVia: undefined, contacts: NO_CONTACTS, contactStar: false, from: undefined, to: undefined, callId: undefined,
     cseq: undefined, maxForwards: undefined, contentLength: undefined,
   };
   const length = head.length;
@@ -207,6 +210,7 @@ function checkCoreHeader(key: string, value: string, core: ParsedCoreHeaders): S
       for (const element of splitHeaderList(value)) {
         const contact = parseContact(element);
         if (contact instanceof SipParseError) return contact;
+        if (core.contacts === NO_CONTACTS) core.contacts = [];
         core.contacts.push(contact);
       }
       return undefined;

@@ -3,7 +3,7 @@
  * other absolute URI kept opaque (§19.1 lets a Contact carry any scheme).
  */
 import { SipParseError } from './errors.ts';
-import { type Params, formatParams, parseParams } from './params.ts';
+import { type Params, NO_PARAMS, formatParams, parseParams } from './params.ts';
 import { abbreviate, parseDigitsAt } from './sip-grammar.ts';
 
 export interface SipUri {
@@ -133,8 +133,8 @@ function parseSipUri(text: string, scheme: 'sip' | 'sips', start: number): SipUr
     // RFC 5118 §4.2: an unbracketed IPv6 address leaves more colons here.
     if (port === undefined || port > 65535 || i - portStart > 5) return uriError(text, 'bad port (an IPv6 address needs [ ])');
   }
-  let params: Params = [];
-  let headers: Params = [];
+  let params: Params = NO_PARAMS;
+  let headers: Params = NO_PARAMS;
   if (i < text.length && text.charCodeAt(i) === 59) {
     const parsed = parseParams(text, i, URI_PARAM_OPTIONS);
     if (parsed instanceof SipParseError) return uriError(text, parsed.message);
@@ -168,7 +168,7 @@ function parseTelUri(text: string, start: number): TelUri | SipParseError {
   const number = text.slice(start, semi === -1 ? text.length : semi);
   // telephone-subscriber: global "+" digits or local digits / *#, with visual separators -.()
   if (!/^\+?[0-9A-Fa-f*#().\-pwPW]+$/.test(number)) return uriError(text, 'bad telephone number');
-  let params: Params = [];
+  let params: Params = NO_PARAMS;
   if (semi !== -1) {
     const parsed = parseParams(text, semi, TEL_PARAM_OPTIONS);
     if (parsed instanceof SipParseError) return uriError(text, parsed.message);
