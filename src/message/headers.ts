@@ -23,6 +23,8 @@ import { type Via, parseVia } from './via.ts';
 import type { Warning } from './warning.ts';
 
 const NONE: readonly never[] = Object.freeze([]) as readonly never[];
+/** Marks the parser's own construction: no field array is allocated, the lines stand in. */
+const FROM_PARSER: readonly never[] = Object.freeze([]) as readonly never[];
 
 
 /** The headers `parseMessage` has already parsed and checked, handed over so they aren't parsed twice. */
@@ -47,6 +49,7 @@ export class Headers {
   #core: ParsedCoreHeaders | undefined;
 
   constructor(fields?: Iterable<HeaderField | readonly [name: string, value: string]>) {
+    if (fields === FROM_PARSER) return; // fromParsed fills in the lines
     this.#materialized = [];
     if (fields === undefined) return;
     for (const field of fields) {
@@ -59,8 +62,7 @@ export class Headers {
 
   /** @internal Used by the parser, which has already split the lines and parsed some of them. */
   static fromParsed(lines: HeaderLines, core: ParsedCoreHeaders | undefined): Headers {
-    const headers = new Headers();
-    headers.#materialized = undefined;
+    const headers = new Headers(FROM_PARSER);
     headers.#lines = lines;
     headers.#core = core;
     return headers;
