@@ -1,10 +1,17 @@
 /**
- * The layer rules of docs/architecture.md as a pure function: given source files, list the
- * imports that break them. Used by test/architecture.test.ts (and unit-tested there).
+ * The layer rules of docs/architecture.md (house style §3) as data plus one pure function: given
+ * source files, list the imports that break them. Used and unit-tested by
+ * test/architecture.test.ts.
  */
-import { dirname, join, normalize, relative, sep } from 'node:path';
+import { isBuiltin } from 'node:module';
+import { posix } from 'node:path';
 
-/** Which layers each layer may import (house style §3: imports point down). */
+const BELOW_APP = [
+  'message', 'transport', 'transaction', 'location', 'forwarding', 'redirect-engine', 'registrar',
+  'redirect-server', 'proxy', 'observability', 'config',
+] as const;
+
+/** Which layers each layer may import (down only). `root` is src/index.ts and src/testing.ts. */
 export const ALLOWED_IMPORTS: Readonly<Record<string, readonly string[]>> = {
   message: [],
   observability: [],
@@ -17,48 +24,60 @@ export const ALLOWED_IMPORTS: Readonly<Record<string, readonly string[]>> = {
   'redirect-server': ['message', 'transaction', 'location', 'forwarding', 'observability'],
   proxy: ['message', 'transaction', 'location', 'forwarding', 'redirect-engine', 'observability'],
   config: ['message', 'observability'],
-  app: ['message', 'transport', 'transaction', 'location', 'forwarding', 'redirect-engine', 'registrar',
-    'redirect-server', 'proxy', 'observability', 'config', 'dashboard'],
+  app: [...BELOW_APP, 'cli', 'dashboard'],
   cli: ['app', 'config', 'observability', 'message'],
   dashboard: ['app', 'config', 'observability'],
-  root: ['message', 'transport', 'transaction', 'location', 'forwarding', 'redirect-engine', 'registrar',
-    'redirect-server', 'proxy', 'observability', 'config', 'app', 'cli', 'dashboard'],
+  root: [...BELOW_APP, 'app', 'cli', 'dashboard'],
 };
 
-/** Layers that must stay sans-IO: no node:* modules outside their tests. */
-const SANS_IO = new Set(['message', 'transaction']);
+/** Layers that do no I/O: no Node built-in modules, except these in their *.test.ts files. */
+const SANS_IO_LAYERS = new Set(['message', 'transaction']);
+const ALLOWED_IN_SANS_IO_TESTS = new Set(['node:test', 'node:assert', 'node:assert/strict']);
 
 export interface SourceFile {
-  /** Path relative to the repository root, e.g. `src/message/parse.ts`. */
+  /** Path relative to the repository root with `/` separators, e.g. `src/message/parse.ts`. */
   readonly file: string;
   readonly source: string;
 }
 
-/** The layer of a path under src/: its first folder, or `root` for src/index.ts and src/testing.ts. */
+/** The layer of a path: its first folder under src/, `root` for files directly in src/. */
 export function layerOf(file: string): string {
-  const parts = normalize(file).split(sep);
+  const parts = posix.normalize(file).split('/');
   if (parts[0] !== 'src') return 'outside';
   return parts.length === 2 ? 'root' : parts[1]!;
 }
 
+/** Module specifiers of static imports, re-exports and `import('…')`, comments removed. */
+export function importSpecifiers(source: string): string[] {
+  const code = source.replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '');
+  return [...code.matchAll(/(?:\bfrom|\bimport)\s*\(?\s*(['"])([^'"]+)\1/g)].map((m) => m[2]!);
+}
+
+/** One message per broken rule, e.g. `message must not import transaction (src/message/x.ts)`. */
 export function findLayerViolations(files: readonly SourceFile[]): string[] {
   const violations: string[] = [];
   for (const { file, source } of files) {
     const from = layerOf(file);
-    const isTest = file.endsWith('.test.ts');
-    for (const match of source.matchAll(/(?:from|import)\s*\(?\s*'([^']+)'/g)) {
-      const specifier = match[1]!;
-      if (specifier.startsWith('node:')) {
-        if (SANS_IO.has(from) && !isTest) violations.push(`${from} must stay sans-IO: ${specifier} (${file})`);
+    const allowed = ALLOWED_IMPORTS[from];
+    if (allowed === undefined) {
+      violations.push(`src/${from} is not a known layer; add it to ALLOWED_IMPORTS (${file})`);
+      continue;
+    }
+    for (const specifier of importSpecifiers(source)) {
+      if (isBuiltin(specifier)) {
+        const testOnly = file.endsWith('.test.ts') && ALLOWED_IN_SANS_IO_TESTS.has(specifier);
+        if (SANS_IO_LAYERS.has(from) && !testOnly) {
+          violations.push(`${from} must not import ${specifier} (${file})`);
+        }
         continue;
       }
-      if (!specifier.startsWith('.')) continue;
-      const target = relative('.', join(dirname(file), specifier));
+      if (!specifier.startsWith('.')) continue; // npm packages: not a layer question
+      const target = posix.join(posix.dirname(file), specifier);
       const to = layerOf(target);
       if (to === from || to === 'outside') continue;
-      if (!(ALLOWED_IMPORTS[from] ?? []).includes(to)) {
+      if (!allowed.includes(to)) {
         violations.push(`${from} must not import ${to} (${file})`);
-      } else if (to !== 'root' && !/^src[\\/][^\\/]+[\\/]index\.ts$/.test(target)) {
+      } else if (to !== 'root' && target !== `src/${to}/index.ts`) {
         violations.push(`${from} must import ${to} through its index.ts, not ${target} (${file})`);
       }
     }
