@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { SipParseError } from './errors.ts';
 import { parseMessage } from './parse.ts';
@@ -7,7 +8,7 @@ import { serializeMessage } from './serialize.ts';
 import { type FramerEvent, StreamFramer } from './stream-framer.ts';
 import type { SipMessage } from './types.ts';
 
-const VECTORS = '/work/shared/conformance/rfc4475/messages';
+const VECTORS = join(import.meta.dirname, '../../test/conformance/vectors/rfc4475/messages');
 const vector = (name: string): Buffer => readFileSync(`${VECTORS}/${name}.dat`);
 
 const INVITE = [

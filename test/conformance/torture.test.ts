@@ -1,6 +1,6 @@
 /**
  * Conformance vectors (house style §7): every RFC 4475 and RFC 5118 torture message, driven by
- * the two manifests in ../shared/conformance. One test per file. Valid messages must parse to
+ * the two manifests in test/conformance/vectors (a byte-exact copy of ../shared/conformance). One test per file. Valid messages must parse to
  * exactly the fields in `torture-expected.ts`; invalid ones must give a SipParseError with a
  * specific code and response status, not just "fail". The files are read as octets, never as
  * text: NULs, bare LFs and non-UTF-8 bytes are part of the tests.
@@ -20,7 +20,7 @@ import {
 } from './torture-expected.ts';
 
 const repoRoot = join(import.meta.dirname, '../..');
-const conformanceDir = join(repoRoot, '../shared/conformance');
+const conformanceDir = join(repoRoot, 'test/conformance/vectors');
 
 interface Rfc4475Entry {
   readonly name: string;
