@@ -133,22 +133,106 @@ function parseSipUri(text: string, scheme: 'sip' | 'sips', start: number): SipUr
     // RFC 5118 §4.2: an unbracketed IPv6 address leaves more colons here.
     if (port === undefined || port > 65535 || i - portStart > 5) return uriError(text, 'bad port (an IPv6 address needs [ ])');
   }
-  let params: Params = NO_PARAMS;
-  let headers: Params = NO_PARAMS;
+  // Parameters and headers are checked now and built into lists only when read.
+  let paramsStart = -1;
+  let headersStart = -1;
   if (i < text.length && text.charCodeAt(i) === 59) {
-    const parsed = parseParams(text, i, URI_PARAM_OPTIONS);
-    if (parsed instanceof SipParseError) return uriError(text, parsed.message);
-    params = parsed.params;
-    i = parsed.end;
+    paramsStart = i;
+    const end = checkUriParams(text, i);
+    if (typeof end !== 'number') return end;
+    i = end;
   }
   if (i < text.length && text.charCodeAt(i) === 63 /* ? */) {
-    const parsed = parseUriHeaders(text, i + 1);
-    if (parsed instanceof SipParseError) return parsed;
-    headers = parsed;
+    headersStart = i + 1;
+    const problem = checkUriHeaders(text, headersStart);
+    if (problem !== undefined) return problem;
     i = text.length;
   }
   if (i !== text.length) return uriError(text, 'unexpected characters after the host');
-  return { scheme, user, password, host, port, params, headers };
+  return new ParsedSipUri(text, scheme, user, password, host, port, paramsStart, headersStart);
+}
+
+/** A checked SIP or SIPS URI whose parameter and header lists are built on first read. */
+class ParsedSipUri implements SipUri {
+  readonly scheme: 'sip' | 'sips';
+  readonly user: string | undefined;
+  readonly password: string | undefined;
+  readonly host: string;
+  readonly port: number | undefined;
+  readonly #text: string;
+  readonly #paramsStart: number;
+  readonly #headersStart: number;
+  #params: Params | undefined;
+  #headers: Params | undefined;
+
+  constructor(text: string, scheme: 'sip' | 'sips', user: string | undefined, password: string | undefined,
+    host: string, port: number | undefined, paramsStart: number, headersStart: number) {
+    this.#text = text;
+    this.scheme = scheme;
+    this.user = user;
+    this.password = password;
+    this.host = host;
+    this.port = port;
+    this.#paramsStart = paramsStart;
+    this.#headersStart = headersStart;
+  }
+
+  get params(): Params {
+    if (this.#params === undefined) {
+      const parsed = this.#paramsStart === -1 ? undefined : parseParams(this.#text, this.#paramsStart, URI_PARAM_OPTIONS);
+      this.#params = parsed === undefined || parsed instanceof SipParseError ? NO_PARAMS : parsed.params;
+    }
+    return this.#params;
+  }
+
+  get headers(): Params {
+    if (this.#headers === undefined) {
+      const parsed = this.#headersStart === -1 ? NO_PARAMS : parseUriHeaders(this.#text, this.#headersStart);
+      this.#headers = parsed instanceof SipParseError ? NO_PARAMS : parsed;
+    }
+    return this.#headers;
+  }
+
+  toJSON(): object {
+    const { scheme, user, password, host, port } = this;
+    return { scheme, user, password, host, port, params: this.params, headers: this.headers };
+  }
+}
+
+/** uri-parameters = *( ";" uri-parameter ), each a non-empty name and an optional value (§19.1.1). */
+function checkUriParams(text: string, start: number): number | SipParseError {
+  let i = start;
+  while (i < text.length && text.charCodeAt(i) === 59) {
+    const nameStart = ++i;
+    let sawEquals = false;
+    while (i < text.length) {
+      const code = text.charCodeAt(i);
+      if (code === 59 || code === 63) break;
+      if (code < 33 || code === 34 || code === 44 || code === 60 || code === 62) {
+        return uriError(text, 'whitespace, control or <>", in a parameter');
+      }
+      if (code === 61 && !sawEquals) {
+        if (i === nameStart) break;
+        sawEquals = true;
+      }
+      i++;
+    }
+    if (i === nameStart || text.charCodeAt(nameStart) === 61) return uriError(text, 'empty parameter name');
+  }
+  return i;
+}
+
+/** headers = "?" header *( "&" header ): each with a non-empty name (§19.1.1). */
+function checkUriHeaders(text: string, start: number): SipParseError | undefined {
+  if (hasForbiddenCharacter(text, start)) return uriError(text, 'whitespace, control or <>" in the headers');
+  let nameStart = start;
+  for (let i = start; i <= text.length; i++) {
+    if (i === text.length || text.charCodeAt(i) === 38 /* & */) {
+      if (i === nameStart || text.charCodeAt(nameStart) === 61) return uriError(text, 'empty header name after "?"');
+      nameStart = i + 1;
+    }
+  }
+  return undefined;
 }
 
 function parseUriHeaders(text: string, start: number): Params | SipParseError {
