@@ -267,7 +267,9 @@ type StartLine =
 
 /** Request-Line = Method SP Request-URI SP SIP-Version; Status-Line = SIP-Version SP Status-Code SP Reason-Phrase */
 function parseStartLine(line: string): StartLine | SipParseError {
-  if (line.length > 4 && line.charCodeAt(3) === 47 && line.slice(0, 4).toUpperCase() === 'SIP/') {
+  // "SIP/" in any case starts a Status-Line.
+  if (line.length > 4 && line.charCodeAt(3) === 47 && (line.charCodeAt(0) | 0x20) === 115
+    && (line.charCodeAt(1) | 0x20) === 105 && (line.charCodeAt(2) | 0x20) === 112) {
     return parseStatusLine(line);
   }
   const firstSpace = line.indexOf(' ');
