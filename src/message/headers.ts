@@ -12,14 +12,15 @@ import { LIST_PARSERS, SINGLE_PARSERS } from './header-parsers.ts';
 import { canonicalHeaderName, headerKey } from './header-names.ts';
 import type { HeaderLines } from './header-lines.ts';
 import type { MediaType } from './media-type.ts';
-import type { NameAddr } from './name-addr.ts';
+import { type NameAddr, parseNameAddr } from './name-addr.ts';
+import { scanHeaderParams, scannedValue } from './param-scanner.ts';
 import type { Reason } from './reason.ts';
 import type { DiversionEntry, HistoryInfoEntry } from './retarget-history.ts';
 import type { RetryAfter } from './retry-after.ts';
-import { trimWhitespace } from './sip-grammar.ts';
 import { splitHeaderList } from './split-list.ts';
 import type { HeaderField } from './types.ts';
 import { type Via, parseVia } from './via.ts';
+import { scanQuotedString, trimWhitespace } from './sip-grammar.ts';
 import type { Warning } from './warning.ts';
 
 const NONE: readonly never[] = Object.freeze([]) as readonly never[];
@@ -29,12 +30,8 @@ const FROM_PARSER: readonly never[] = Object.freeze([]) as readonly never[];
 
 /** The headers `parseMessage` has already parsed and checked, handed over so they aren't parsed twice. */
 export interface ParsedCoreHeaders {
-  /** Only the top Via is parsed up front: it is the one this element acts on (§8.2.6, §17.2.3, §18.2). */
-  topVia: Via | undefined;
   contacts: Contact[];
   contactStar: boolean;
-  from: NameAddr | undefined;
-  to: NameAddr | undefined;
   callId: string | undefined;
   cseq: CSeq | undefined;
   maxForwards: number | undefined;
@@ -47,6 +44,10 @@ export class Headers {
   #lines: HeaderLines | undefined;
   #cache: Map<string, unknown> | undefined;
   #core: ParsedCoreHeaders | undefined;
+  // Via, From and To are parsed on first read (validateMessage checks them strictly); null: absent or malformed.
+  #topVia: Via | null | undefined;
+  #from: NameAddr | null | undefined;
+  #to: NameAddr | null | undefined;
 
   constructor(fields?: Iterable<HeaderField | readonly [name: string, value: string]>) {
     if (fields === FROM_PARSER) return; // fromParsed fills in the lines
@@ -129,6 +130,7 @@ export class Headers {
     this.#fields.push({ name: canonicalHeaderName(name), key: headerKey(name), value });
     this.#cache = undefined;
     this.#core = undefined;
+    this.#topVia = this.#from = this.#to = undefined;
     return this;
   }
 
@@ -139,6 +141,7 @@ export class Headers {
     this.#fields.splice(index === -1 ? 0 : index, 0, { name: canonicalHeaderName(name), key, value });
     this.#cache = undefined;
     this.#core = undefined;
+    this.#topVia = this.#from = this.#to = undefined;
     return this;
   }
 
@@ -160,6 +163,7 @@ export class Headers {
     for (let i = this.#fields.length - 1; i >= 0; i--) if (this.#fields[i]!.key === key) this.#fields.splice(i, 1);
     this.#cache = undefined;
     this.#core = undefined;
+    this.#topVia = this.#from = this.#to = undefined;
     return before - this.#fields.length;
   }
 
@@ -175,6 +179,7 @@ export class Headers {
     else this.#fields[index] = { name: field.name, key, value: elements.join(', ') };
     this.#cache = undefined;
     this.#core = undefined;
+    this.#topVia = this.#from = this.#to = undefined;
     return first;
   }
 
@@ -227,11 +232,45 @@ export class Headers {
     });
   }
 
-  topVia(): Via | undefined { return this.#core !== undefined ? this.#core.topVia : this.via()[0]; }
-  from(): NameAddr | undefined { return this.#core !== undefined ? this.#core.from : this.#single<NameAddr>('from'); }
-  to(): NameAddr | undefined { return this.#core !== undefined ? this.#core.to : this.#single<NameAddr>('to'); }
-  fromTag(): string | undefined { return tagOf(this.from()); }
-  toTag(): string | undefined { return tagOf(this.to()); }
+  /** The top Via: the one this element acts on (§8.2.6, §17.2.3, §18.2). Lower Vias are left alone. */
+  topVia(): Via | undefined {
+    if (this.#topVia === undefined) {
+      const value = this.get('via');
+      const parsed = value === undefined ? undefined : parseVia(value.indexOf(',') === -1 ? value : splitHeaderList(value)[0]!);
+      this.#topVia = parsed === undefined || parsed instanceof SipParseError ? null : parsed;
+    }
+    return this.#topVia ?? undefined;
+  }
+
+  from(): NameAddr | undefined {
+    if (this.#from === undefined) this.#from = this.#nameAddr('from');
+    return this.#from ?? undefined;
+  }
+
+  to(): NameAddr | undefined {
+    if (this.#to === undefined) this.#to = this.#nameAddr('to');
+    return this.#to ?? undefined;
+  }
+
+  #nameAddr(key: string): NameAddr | null {
+    const value = this.get(key);
+    const parsed = value === undefined ? undefined : parseNameAddr(value);
+    return parsed === undefined || parsed instanceof SipParseError ? null : parsed;
+  }
+
+  /** The From tag, read without parsing the rest of From when it has not been parsed yet. */
+  fromTag(): string | undefined {
+    if (this.#from !== undefined) return this.#from?.tag;
+    const value = this.get('from');
+    return value === undefined ? undefined : scanTag(value) ?? this.from()?.tag;
+  }
+
+  /** The To tag (§19.3), read like fromTag. */
+  toTag(): string | undefined {
+    if (this.#to !== undefined) return this.#to?.tag;
+    const value = this.get('to');
+    return value === undefined ? undefined : scanTag(value) ?? this.to()?.tag;
+  }
   callId(): string | undefined { return this.#core !== undefined ? this.#core.callId : this.#single<string>('call-id'); }
   cseq(): CSeq | undefined { return this.#core !== undefined ? this.#core.cseq : this.#single<CSeq>('cseq'); }
   maxForwards(): number | undefined { return this.#core !== undefined ? this.#core.maxForwards : this.#single<number>('max-forwards'); }
@@ -306,6 +345,31 @@ export class Headers {
   }
 }
 
-function tagOf(nameAddr: NameAddr | undefined): string | undefined {
-  return nameAddr?.tag;
+/**
+ * The tag parameter of a From or To value, found by skipping the display name and the URI and
+ * scanning only the header parameters. Undefined when there is none or the value is irregular
+ * (the caller then parses the whole value).
+ */
+function scanTag(value: string): string | undefined {
+  let start = 0;
+  if (value.charCodeAt(0) === 34) {
+    const end = scanQuotedString(value, 0);
+    if (typeof end !== 'number') return undefined;
+    start = end;
+  }
+  const laquot = value.indexOf('<', start);
+  let paramsStart: number;
+  if (laquot !== -1) {
+    const raquot = value.indexOf('>', laquot);
+    if (raquot === -1) return undefined;
+    paramsStart = raquot + 1;
+  } else {
+    paramsStart = value.indexOf(';', start);
+    if (paramsStart === -1) return undefined;
+  }
+  if (value.indexOf('tag', paramsStart) === -1 && value.indexOf('TAG', paramsStart) === -1) return undefined;
+  const count = scanHeaderParams(value, paramsStart);
+  if (typeof count !== 'number' || count === 0) return undefined;
+  const tag = scannedValue(value, 'tag');
+  return typeof tag === 'string' ? tag : undefined;
 }

@@ -2,9 +2,11 @@
  * parseMessage: one whole SIP message (a datagram, or a frame cut by the stream framer) into a
  * `SipMessage`, or a `SipParseError` value. RFC 3261 §7 (message format), §7.3.1 (folding,
  * compact forms, lists), §7.5 (leading CRLFs), §18.3 (Content-Length framing), §16.3 step 1
- * (reasonable syntax). The headers every element needs (Via, From, To, Call-ID, CSeq,
- * Max-Forwards, Contact, Content-Length) and the Request-URI are checked here, so a message that
- * parses can be routed; the other headers are parsed on first use.
+ * (reasonable syntax). Checked here: the start line and Request-URI, the framing
+ * (Content-Length), and Call-ID, CSeq, Max-Forwards and Contact. Via, From and To, like every
+ * other header, are parsed when first read; `validateMessage` checks them strictly, and a
+ * receiving element runs it before acting on a request (the two together refuse every invalid
+ * RFC 4475 / 5118 message with its specific code).
  */
 import { type Contact, parseContact } from './contact.ts';
 import { parseCSeq } from './cseq.ts';
@@ -91,7 +93,7 @@ function parseHeadAndBody(head: string, rest: PendingBody | undefined): ParseRes
   const keys: string[] = [];
   let folds: Map<number, string> | undefined;
   const core: ParsedCoreHeaders = {
-    topVia: undefined, contacts: NO_CONTACTS, contactStar: false, from: undefined, to: undefined, callId: undefined,
+    contacts: NO_CONTACTS, contactStar: false, callId: undefined,
     cseq: undefined, maxForwards: undefined, contentLength: undefined,
   };
   const length = head.length;
@@ -187,8 +189,7 @@ function fail(error: SipParseError, header: string | undefined, startLine: strin
 /** The headers parseMessage checks up front (the rest are parsed when read). */
 function isCoreHeaderKey(key: string): boolean {
   switch (key) {
-    case 'via': case 'contact': case 'from': case 'to': case 'call-id': case 'cseq':
-    case 'max-forwards': case 'content-length':
+    case 'contact': case 'call-id': case 'cseq': case 'max-forwards': case 'content-length':
       return true;
     default:
       return false;
@@ -198,13 +199,6 @@ function isCoreHeaderKey(key: string): boolean {
 /** Parses the headers every element relies on, as they are met. Returns the first defect. */
 function checkCoreHeader(key: string, value: string, core: ParsedCoreHeaders): SipParseError | undefined {
   switch (key) {
-    case 'via': {
-      if (core.topVia !== undefined) return undefined; // lower Vias are parsed when asked for
-      const via = parseVia(value.indexOf(',') === -1 ? value : splitHeaderList(value)[0]!);
-      if (via instanceof SipParseError) return via;
-      core.topVia = via;
-      return undefined;
-    }
     case 'contact':
       if (value === '*') { core.contactStar = true; return undefined; }
       for (const element of splitHeaderList(value)) {
@@ -214,18 +208,6 @@ function checkCoreHeader(key: string, value: string, core: ParsedCoreHeaders): S
         core.contacts.push(contact);
       }
       return undefined;
-    case 'from': {
-      const from = parseNameAddr(value);
-      if (from instanceof SipParseError) return from;
-      core.from ??= from;
-      return undefined;
-    }
-    case 'to': {
-      const to = parseNameAddr(value);
-      if (to instanceof SipParseError) return to;
-      core.to ??= to;
-      return undefined;
-    }
     case 'call-id': {
       const callId = parseCallId(value);
       if (callId instanceof SipParseError) return callId;

@@ -520,7 +520,9 @@ export const RFC4475: Readonly<Record<string, Expectation>> = {
   },
 
   // §3.1.2 Invalid messages --------------------------------------------------------------------
-  badinv01: { outcome: 'reject', code: 'SIP_ERR_EMPTY_PARAM', responseStatus: 400, header: 'Via', isRequest: true },
+  // Both Via (`;;,;,,`) and Contact (`;;;;`) hold empty parameters; parseMessage checks Contact
+  // up front and meets it first (Via is checked by validateMessage).
+  badinv01: { outcome: 'reject', code: 'SIP_ERR_EMPTY_PARAM', responseStatus: 400, header: 'Contact', isRequest: true },
   clerr: { outcome: 'reject', code: 'SIP_ERR_BODY_TRUNCATED', responseStatus: 400, header: undefined, isRequest: true },
   ncl: { outcome: 'reject', code: 'SIP_ERR_CONTENT_LENGTH', responseStatus: 400, header: 'Content-Length', isRequest: true },
   scalar02: { outcome: 'reject', code: 'SIP_ERR_CSEQ', responseStatus: 400, header: 'CSeq', isRequest: true },
