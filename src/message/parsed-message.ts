@@ -10,58 +10,48 @@ import type { Uri } from './uri.ts';
 /** A body that is either octets already or text to encode on first read. */
 export type PendingBody = Uint8Array | string;
 
-function encode(body: PendingBody): Uint8Array {
-  return typeof body === 'string' ? Buffer.from(body, 'utf8') : body;
+/** What both kinds share: headers, version and the body encoded on first read. */
+abstract class ParsedMessage {
+  version: string;
+  headers: Headers;
+  #body: PendingBody;
+
+  constructor(version: string, headers: Headers, body: PendingBody) {
+    this.version = version;
+    this.headers = headers;
+    this.#body = body;
+  }
+
+  get body(): Uint8Array {
+    if (typeof this.#body === 'string') this.#body = Buffer.from(this.#body, 'utf8');
+    return this.#body;
+  }
+
+  set body(body: Uint8Array) {
+    this.#body = body;
+  }
 }
 
-export class ParsedRequest implements SipRequest {
+export class ParsedRequest extends ParsedMessage implements SipRequest {
   readonly kind = 'request' as const;
   method: string;
   uri: Uri;
-  version: string;
-  headers: Headers;
-  #body: PendingBody;
 
   constructor(method: string, uri: Uri, version: string, headers: Headers, body: PendingBody) {
+    super(version, headers, body);
     this.method = method;
     this.uri = uri;
-    this.version = version;
-    this.headers = headers;
-    this.#body = body;
-  }
-
-  get body(): Uint8Array {
-    if (typeof this.#body === 'string') this.#body = encode(this.#body);
-    return this.#body;
-  }
-
-  set body(body: Uint8Array) {
-    this.#body = body;
   }
 }
 
-export class ParsedResponse implements SipResponse {
+export class ParsedResponse extends ParsedMessage implements SipResponse {
   readonly kind = 'response' as const;
   status: number;
   reason: string;
-  version: string;
-  headers: Headers;
-  #body: PendingBody;
 
   constructor(status: number, reason: string, version: string, headers: Headers, body: PendingBody) {
+    super(version, headers, body);
     this.status = status;
     this.reason = reason;
-    this.version = version;
-    this.headers = headers;
-    this.#body = body;
-  }
-
-  get body(): Uint8Array {
-    if (typeof this.#body === 'string') this.#body = encode(this.#body);
-    return this.#body;
-  }
-
-  set body(body: Uint8Array) {
-    this.#body = body;
   }
 }
