@@ -367,7 +367,18 @@ function scanTag(value: string): string | undefined {
     paramsStart = value.indexOf(';', start);
     if (paramsStart === -1) return undefined;
   }
-  if (value.indexOf('tag', paramsStart) === -1 && value.indexOf('TAG', paramsStart) === -1) return undefined;
+  // Fast path: `;tag=` written plainly, no quoted parameter that could hide a `;` or an LWS.
+  const at = value.indexOf(';tag=', paramsStart);
+  if (at !== -1 && value.indexOf('"', paramsStart) === -1) {
+    let end = at + 5;
+    while (end < value.length) {
+      const code = value.charCodeAt(end);
+      if (code === 59) break;
+      if (code === 32 || code === 9 || code === 44) { end = -1; break; }
+      end++;
+    }
+    if (end > at + 5) return value.slice(at + 5, end);
+  }
   const count = scanHeaderParams(value, paramsStart);
   if (typeof count !== 'number' || count === 0) return undefined;
   const tag = scannedValue(value, 'tag');
