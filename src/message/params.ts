@@ -5,7 +5,7 @@
  */
 import { SipParseError } from './errors.ts';
 import {
-  abbreviate, isWhitespaceCode, scanQuotedString, skipWhitespace,
+  abbreviate, scanQuotedString, skipWhitespace,
 } from './sip-grammar.ts';
 
 export interface Param {

@@ -19,12 +19,10 @@ import { type PendingBody, ParsedRequest, ParsedResponse } from './parsed-messag
 import { knownHeaderKey } from './known-header-key.ts';
 import { parseIntegerHeader } from './integer-header.ts';
 import { isKnownMethod } from './method.ts';
-import { parseNameAddr } from './name-addr.ts';
 import { abbreviate, isToken, isTokenCode, isWhitespaceCode, trimWhitespace } from './sip-grammar.ts';
 import { splitHeaderList } from './split-list.ts';
 import { EMPTY_BODY, type SipMessage } from './types.ts';
 import { type Uri, isSipUri, parseUri } from './uri.ts';
-import { parseVia } from './via.ts';
 
 export type ParseResult = SipMessage | SipParseError;
 
