@@ -87,9 +87,26 @@ function readProtocolPart(text: string, index: number, slash: boolean): { part: 
   return { part, next: i + 1 };
 }
 
+/** Characters of a hostname or IPv4 sent-by ("_" tolerated, as seen in the wild). */
+const HOST_CHARS = new Uint8Array(128);
+for (const ch of 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._') HOST_CHARS[ch.charCodeAt(0)] = 1;
+
 function isHostCode(code: number): boolean {
-  return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57)
-    || code === 45 || code === 46 || code === 95;
+  return code < 128 && HOST_CHARS[code] === 1;
+}
+
+/** The transport token after "SIP/2.0/" (ending at `end`) when it is one of the usual ones. */
+function commonTransport(text: string, end: number): string | undefined {
+  const a = text.charCodeAt(8);
+  const b = text.charCodeAt(9);
+  if (end === 11) {
+    const c = text.charCodeAt(10);
+    if (a === 85 && b === 68 && c === 80) return 'UDP';
+    if (a === 84 && b === 67 && c === 80) return 'TCP';
+    if (a === 84 && b === 76 && c === 83) return 'TLS';
+    if (a === 87 && b === 83 && c === 83) return 'WSS';
+  } else if (end === 10 && a === 87 && b === 83) return 'WS';
+  return undefined;
 }
 
 /** Transports are case-insensitive tokens; the common ones are already written in upper case. */
@@ -113,7 +130,7 @@ export function parseVia(text: string): Via | SipParseError {
     if (i === 8 || (i < text.length && text.charCodeAt(i) !== 32 && text.charCodeAt(i) !== 9)) {
       return viaError(text, 'bad transport');
     }
-    transport = text.slice(8, i);
+    transport = commonTransport(text, i) ?? text.slice(8, i);
     name = 'SIP';
     version = '2.0';
   } else {
@@ -166,8 +183,10 @@ export function parseVia(text: string): Via | SipParseError {
   let rport: number | null | undefined;
   if (count > 0) {
     branch = scannedValue(text, 'branch');
-    received = scannedValue(text, 'received');
-    const rportValue = scannedValue(text, 'rport');
+    // A lone parameter that is the branch leaves nothing else to look for.
+    const onlyBranch = count === 1 && branch !== undefined;
+    received = onlyBranch ? undefined : scannedValue(text, 'received');
+    const rportValue = onlyBranch ? undefined : scannedValue(text, 'rport');
     if (rportValue === null || rportValue === '') rport = null;
     else if (rportValue !== undefined) {
       rport = parseDigits(rportValue);
